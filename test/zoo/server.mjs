@@ -1,0 +1,516 @@
+// The CORS zoo: three loopback HTTP/1.1 servers (page, API, third origin) whose behaviour is
+// driven entirely by the CASES table below. Real Chromium runs the cases from the page origin;
+// Chrome's own verdict (DevTools protocol) is the expected answer for the engine's verdict on the
+// HAR DevTools produced. See scripts/record-fixtures.mjs.
+//
+// Routing: every case owns the path /c/<id>/<step>?n=<nonce> on every origin. `step` is "a" for the
+// URL the page fetches; redirects lead to other steps ("b", "c") on whichever origin the Location
+// names. For each step the table says how to answer a preflight (OPTIONS with
+// Access-Control-Request-Method) and the actual request.
+//
+// Node's HTTP parser answers a lower-case or unknown method (`patch`, `FOO`) with 400 before any
+// handler runs; those requests are caught in 'clientError' (err.rawPacket holds the request head)
+// and answered by the same table with a hand-written response.
+import http from 'node:http';
+
+/** @typedef {[string, string]} Header */
+/**
+ * @typedef {object} Reply How the server answers one request.
+ * @property {number} [status]     default 200 (actual) / 204 (preflight)
+ * @property {Header[]} [headers]  response header lines, in wire order; duplicates allowed.
+ *   Values may hold placeholders: {PAGE} {API} {THIRD} (origins), {ORIGIN} (the request's Origin
+ *   header), {ACRM} {ACRH} (the preflight's Access-Control-Request-Method/-Headers; a header whose
+ *   whole template is {ACRM} or {ACRH} is left out when the request has none), {ID} {N} (case id,
+ *   nonce), {APIPORT} {THIRDPORT} {PAGEPORT}.
+ * @property {number} [delay]      milliseconds to wait before answering
+ * @property {boolean} [destroy]   drop the connection without answering
+ */
+/** @typedef {Reply | {cycle: Reply[]}} ReplySpec A fixed reply, or replies used in turn (per case, nonce, step and kind). */
+/** @typedef {{preflight?: ReplySpec, actual?: ReplySpec}} Step */
+/**
+ * @typedef {object} Fetch One fetch() the page makes.
+ * @property {string} [method]
+ * @property {Header[]} [headers]
+ * @property {string} [body]
+ * @property {'omit'|'same-origin'|'include'} [credentials]
+ * @property {'cors'|'no-cors'|'same-origin'} [mode]
+ * @property {'follow'|'manual'|'error'} [redirect]
+ * @property {'page'|'api'|'third'|'closed'} [target] overrides the case's target
+ * @property {string} [step] default "a"
+ * @property {string[]} [read] response header names the page tries to read (exposure)
+ */
+/**
+ * @typedef {object} Case
+ * @property {string} id
+ * @property {string} group
+ * @property {string} description
+ * @property {'page'|'api'|'third'|'closed'} target
+ * @property {Fetch[]} fetches
+ * @property {boolean} [concurrent] fire all fetches at once (default: one after another)
+ * @property {Record<string, Step>} server
+ */
+
+// ---- helpers to keep the table short -------------------------------------------------------
+const PAGE = '{PAGE}';
+/** @returns {Header} */ const acao = (v) => ['Access-Control-Allow-Origin', v];
+/** @returns {Header} */ const acac = (v = 'true') => ['Access-Control-Allow-Credentials', v];
+/** @returns {Header} */ const acam = (v) => ['Access-Control-Allow-Methods', v];
+/** @returns {Header} */ const acah = (v) => ['Access-Control-Allow-Headers', v];
+/** @returns {Header} */ const maxAge = (v) => ['Access-Control-Max-Age', v];
+/** @returns {Header} */ const loc = (v) => ['Location', v];
+/** A preflight answer that allows whatever was asked (reflects Origin, method and headers). */
+const allowAll = (/** @type {Header[]} */ ...extra) => ({ status: 204, headers: [acao('{ORIGIN}'), acam('{ACRM}'), acah('{ACRH}'), ...extra] });
+const allowAllCred = (/** @type {Header[]} */ ...extra) => allowAll(acac(), ...extra);
+/** @returns {Reply} */ const res = (status, ...headers) => ({ status, headers });
+const okPage = res(200, acao(PAGE));
+const okOrigin = res(200, acao('{ORIGIN}'));
+/** Location to another step of the same case on origin `o` ("{API}", "{THIRD}", "{PAGE}"). */
+const to = (o, step = 'b') => `${o}/c/{ID}/${step}?n={N}`;
+const JSONCT = /** @type {Header} */ (['Content-Type', 'application/json']);
+
+/** @type {Case[]} */
+const rows = [];
+/**
+ * @param {string} group
+ * @param {string} id
+ * @param {string} description
+ * @param {Fetch | Fetch[]} fetches
+ * @param {Record<string, Step> | Step} server  a bare Step means step "a"
+ * @param {Partial<Case>} [more]
+ */
+function c(group, id, description, fetches, server, more = {}) {
+  const steps = 'preflight' in server || 'actual' in server ? { a: /** @type {Step} */ (server) } : /** @type {Record<string, Step>} */ (server);
+  rows.push({ id, group, description, target: 'api', fetches: Array.isArray(fetches) ? fetches : [fetches], server: steps, ...more });
+}
+const GET = { method: 'GET' };
+const POST = { method: 'POST', body: 'hello', headers: /** @type {Header[]} */ ([['Content-Type', 'text/plain']]) };
+const HEAD = { method: 'HEAD' };
+const PUT = { method: 'PUT', body: 'x' };
+const CRED = { credentials: /** @type {const} */ ('include') };
+const putX = { method: 'PUT', headers: /** @type {Header[]} */ ([['X-Custom', 'hello']]) };
+
+// ---- simple requests: the Access-Control-Allow-Origin check ----------------------------------
+let g = 'simple';
+c(g, 's-get-no-acao', 'simple GET, no ACAO', GET, { actual: res(200) });
+c(g, 's-get-star', 'simple GET, ACAO *', GET, { actual: res(200, acao('*')) });
+c(g, 's-get-exact', 'simple GET, ACAO = page origin', GET, { actual: okPage });
+c(g, 's-get-reflect', 'simple GET, ACAO reflects Origin', GET, { actual: okOrigin });
+c(g, 's-get-wrong-origin', 'simple GET, ACAO another origin', GET, { actual: res(200, acao('http://127.0.0.1:9999')) });
+c(g, 's-get-wrong-port', 'simple GET, ACAO the API origin itself', GET, { actual: res(200, acao('{API}')) });
+c(g, 's-get-https', 'simple GET, ACAO https:// version of the page origin', GET, { actual: res(200, acao('https://127.0.0.1:{PAGEPORT}')) });
+c(g, 's-get-localhost', 'simple GET, ACAO localhost instead of 127.0.0.1', GET, { actual: res(200, acao('http://localhost:{PAGEPORT}')) });
+c(g, 's-get-null', 'simple GET, ACAO null (page origin is not null)', GET, { actual: res(200, acao('null')) });
+c(g, 's-get-empty', 'simple GET, ACAO empty value', GET, { actual: res(200, acao('')) });
+c(g, 's-get-spaces', 'simple GET, ACAO page origin with spaces around', GET, { actual: res(200, acao('   {PAGE}   ')) });
+c(g, 's-get-star-spaces', 'simple GET, ACAO " * "', GET, { actual: res(200, acao(' * ')) });
+c(g, 's-get-upper-scheme', 'simple GET, ACAO HTTP://127.0.0.1:port (upper-case scheme)', GET, { actual: res(200, acao('HTTP://127.0.0.1:{PAGEPORT}')) });
+c(g, 's-get-upper-host', 'simple GET, ACAO http://LOCALHOST:port (upper-case host, and a different host)', GET, { actual: res(200, acao('http://LOCALHOST:{PAGEPORT}')) });
+c(g, 's-get-trailing-slash', 'simple GET, ACAO page origin with trailing slash', GET, { actual: res(200, acao('{PAGE}/')) });
+c(g, 's-get-with-path', 'simple GET, ACAO page origin plus a path', GET, { actual: res(200, acao('{PAGE}/app')) });
+c(g, 's-get-two-identical', 'simple GET, two identical ACAO lines', GET, { actual: res(200, acao(PAGE), acao(PAGE)) });
+c(g, 's-get-two-different', 'simple GET, two ACAO lines: page origin and *', GET, { actual: res(200, acao(PAGE), acao('*')) });
+c(g, 's-get-comma-list', 'simple GET, ACAO "page, api" in one line', GET, { actual: res(200, acao('{PAGE}, {API}')) });
+c(g, 's-get-space-list', 'simple GET, ACAO "page api" (space separated)', GET, { actual: res(200, acao('{PAGE} {API}')) });
+c(g, 's-get-not-url', 'simple GET, ACAO "notanorigin"', GET, { actual: res(200, acao('notanorigin')) });
+c(g, 's-get-no-scheme', 'simple GET, ACAO "127.0.0.1:port" without scheme', GET, { actual: res(200, acao('127.0.0.1:{PAGEPORT}')) });
+c(g, 's-get-404-star', 'simple GET answered 404 with ACAO * (allowed; page sees 404)', GET, { actual: res(404, acao('*')) });
+c(g, 's-get-500-no-acao', 'simple GET answered 500 without ACAO (error response hides the real error)', GET, { actual: res(500) });
+c(g, 's-get-third-no-acao', 'simple GET to the third origin, no ACAO', GET, { actual: res(200) }, { target: 'third' });
+c(g, 's-post-no-acao', 'simple POST text/plain, no ACAO', POST, { actual: res(200) });
+c(g, 's-post-star', 'simple POST text/plain, ACAO *', POST, { actual: res(200, acao('*')) });
+c(g, 's-post-form', 'simple POST urlencoded, ACAO page', { method: 'POST', body: 'a=1', headers: [['Content-Type', 'application/x-www-form-urlencoded']] }, { actual: okPage });
+c(g, 's-post-multipart', 'simple POST multipart/form-data, ACAO page', { method: 'POST', body: '--x\r\n\r\n--x--', headers: [['Content-Type', 'multipart/form-data; boundary=x']] }, { actual: okPage });
+c(g, 's-post-wrong', 'simple POST, ACAO wrong origin', POST, { actual: res(200, acao('http://127.0.0.1:9999')) });
+c(g, 's-head-no-acao', 'simple HEAD, no ACAO', HEAD, { actual: res(200) });
+c(g, 's-head-star', 'simple HEAD, ACAO *', HEAD, { actual: res(200, acao('*')) });
+
+// ---- credentials ---------------------------------------------------------------------------
+g = 'credentials';
+const GETC = { ...GET, ...CRED };
+c(g, 'cr-star-acac', 'GET include, ACAO * + ACAC true', GETC, { actual: res(200, acao('*'), acac()) });
+c(g, 'cr-star-no-acac', 'GET include, ACAO * without ACAC', GETC, { actual: res(200, acao('*')) });
+c(g, 'cr-exact-true', 'GET include, exact ACAO + ACAC true (cookie sent)', GETC, { actual: res(200, acao(PAGE), acac()) });
+c(g, 'cr-reflect-true', 'GET include, reflected ACAO + ACAC true', GETC, { actual: res(200, acao('{ORIGIN}'), acac(), ['Vary', 'Origin']) });
+c(g, 'cr-exact-True', 'GET include, exact ACAO + ACAC True (case)', GETC, { actual: res(200, acao(PAGE), acac('True')) });
+c(g, 'cr-exact-missing', 'GET include, exact ACAO, no ACAC', GETC, { actual: res(200, acao(PAGE)) });
+c(g, 'cr-exact-true-space', 'GET include, ACAC "true " (trailing space)', GETC, { actual: res(200, acao(PAGE), acac('true ')) });
+c(g, 'cr-exact-false', 'GET include, ACAC false', GETC, { actual: res(200, acao(PAGE), acac('false')) });
+c(g, 'cr-exact-empty', 'GET include, ACAC empty', GETC, { actual: res(200, acao(PAGE), acac('')) });
+c(g, 'cr-exact-two-acac', 'GET include, two ACAC true lines', GETC, { actual: res(200, acao(PAGE), acac(), acac()) });
+c(g, 'cr-no-acao', 'GET include, no CORS headers', GETC, { actual: res(200) });
+c(g, 'cr-wrong-acao', 'GET include, wrong ACAO + ACAC true (origin checked before credentials)', GETC, { actual: res(200, acao('http://127.0.0.1:9999'), acac()) });
+c(g, 'cr-null-acao', 'GET include, ACAO null + ACAC true', GETC, { actual: res(200, acao('null'), acac()) });
+c(g, 'cr-omit-star', "GET credentials 'omit', ACAO *", { ...GET, credentials: 'omit' }, { actual: res(200, acao('*')) });
+c(g, 'cr-same-origin-star', "GET credentials 'same-origin' (default) to API, ACAO * (no cookie cross-origin)", { ...GET, credentials: 'same-origin' }, { actual: res(200, acao('*')) });
+c(g, 'cr-post-true', 'POST include, exact ACAO + ACAC true', { ...POST, ...CRED }, { actual: res(200, acao(PAGE), acac()) });
+c(g, 'cr-pf-star', 'PUT include, preflight ACAO *', { ...putX, ...CRED }, { preflight: res(204, acao('*'), acac(), acam('PUT'), acah('X-Custom')), actual: res(200, acao(PAGE), acac()) });
+c(g, 'cr-pf-no-acac', 'PUT include, preflight exact ACAO without ACAC', { ...putX, ...CRED }, { preflight: res(204, acao(PAGE), acam('PUT'), acah('X-Custom')), actual: res(200, acao(PAGE), acac()) });
+c(g, 'cr-pf-True', 'PUT include, preflight ACAC True', { ...putX, ...CRED }, { preflight: res(204, acao(PAGE), acac('True'), acam('PUT'), acah('X-Custom')), actual: res(200, acao(PAGE), acac()) });
+c(g, 'cr-pf-ok-actual-no-acac', 'PUT include, preflight fine, actual response lacks ACAC', { ...putX, ...CRED }, { preflight: allowAllCred(), actual: res(200, acao(PAGE)) });
+c(g, 'cr-pf-ok-actual-star', 'PUT include, preflight fine, actual response ACAO *', { ...putX, ...CRED }, { preflight: allowAllCred(), actual: res(200, acao('*'), acac()) });
+c(g, 'cr-pf-ok', 'PUT include, preflight and actual both fine', { ...putX, ...CRED }, { preflight: allowAllCred(), actual: res(200, acao(PAGE), acac()) });
+c(g, 'cr-acam-star', 'PUT include, ACAM * (literal with credentials)', { ...PUT, ...CRED }, { preflight: res(204, acao(PAGE), acac(), acam('*')), actual: res(200, acao(PAGE), acac()) });
+c(g, 'cr-acah-star', 'PUT include with X-Custom, ACAH * (literal with credentials)', { ...putX, ...CRED }, { preflight: res(204, acao(PAGE), acac(), acam('PUT'), acah('*')), actual: res(200, acao(PAGE), acac()) });
+c(g, 'cr-acah-star-auth', 'GET include with Authorization, ACAH * (blocked with credentials)', { method: 'GET', headers: [['Authorization', 'Bearer t']], ...CRED }, { preflight: res(204, acao(PAGE), acac(), acah('*')), actual: res(200, acao(PAGE), acac()) });
+c(g, 'cr-acam-star-nocred', 'PUT omit, ACAM * (wildcard works without credentials)', { ...PUT, credentials: 'omit' }, { preflight: res(204, acao('*'), acam('*')), actual: res(200, acao('*')) });
+
+// ---- what triggers a preflight (the preflight allows everything, so all pass) ----------------
+g = 'triggers';
+const trig = (id, d, f, server = { preflight: allowAll(), actual: okOrigin }) => c(g, id, d, f, server);
+trig('t-put', 'PUT needs a preflight', PUT);
+trig('t-delete', 'DELETE needs a preflight', { method: 'DELETE' });
+trig('t-patch', 'PATCH needs a preflight', { method: 'PATCH', body: 'x' });
+trig('t-custom-method', 'custom method FOO needs a preflight (server answers it by hand)', { method: 'FOO' });
+trig('t-lower-put', "method 'put' is normalised to PUT", { method: 'put', body: 'x' });
+trig('t-lower-patch', "method 'patch' is sent lower-case; ACAM reflects 'patch' (server answers by hand)", { method: 'patch', body: 'x' });
+c(g, 't-lower-patch-acam-upper', "method 'patch' vs ACAM 'GET, PATCH' (case-sensitive)", { method: 'patch', body: 'x' }, { preflight: res(204, acao(PAGE), acam('GET, PATCH')), actual: okPage });
+c(g, 't-put-acam-lower', "PUT vs ACAM 'put'", PUT, { preflight: res(204, acao(PAGE), acam('put')), actual: okPage });
+trig('t-x-custom', 'X-Custom header needs a preflight', { method: 'GET', headers: [['X-Custom', '1']] });
+trig('t-authorization', 'Authorization needs a preflight', { method: 'GET', headers: [['Authorization', 'Bearer abc']] });
+trig('t-ct-json', 'Content-Type application/json needs a preflight', { method: 'POST', body: '{}', headers: [JSONCT] });
+trig('t-ct-plain-charset', 'text/plain;charset=utf-8 is safelisted', { method: 'POST', body: 'x', headers: [['Content-Type', 'text/plain;charset=utf-8']] });
+trig('t-ct-plain-quoted', 'text/plain;charset="utf-8" needs a preflight (" is unsafe)', { method: 'POST', body: 'x', headers: [['Content-Type', 'text/plain;charset="utf-8"']] });
+trig('t-ct-plain-param', 'text/plain; foo=bar is safelisted', { method: 'POST', body: 'x', headers: [['Content-Type', 'text/plain; foo=bar']] });
+trig('t-ct-xml', 'text/xml needs a preflight', { method: 'POST', body: '<a/>', headers: [['Content-Type', 'text/xml']] });
+trig('t-accept-128', 'Accept of 128 bytes is safelisted', { method: 'GET', headers: [['Accept', 'a'.repeat(128)]] });
+trig('t-accept-129', 'Accept of 129 bytes needs a preflight', { method: 'GET', headers: [['Accept', 'a'.repeat(129)]] });
+trig('t-accept-unsafe-byte', 'Accept with a "{" (unsafe byte) needs a preflight', { method: 'GET', headers: [['Accept', 'text/{x}']] });
+trig('t-content-language-underscore', 'Content-Language en_US needs a preflight', { method: 'GET', headers: [['Content-Language', 'en_US']] });
+trig('t-content-language-ok', 'Content-Language en-US is safelisted', { method: 'GET', headers: [['Content-Language', 'en-US']] });
+trig('t-accept-language-ok', 'Accept-Language fr, en;q=0.5 is safelisted', { method: 'GET', headers: [['Accept-Language', 'fr, en;q=0.5']] });
+trig('t-range-simple', 'Range bytes=0-99 is safelisted', { method: 'GET', headers: [['Range', 'bytes=0-99']] });
+trig('t-range-open', 'Range bytes=100- is safelisted', { method: 'GET', headers: [['Range', 'bytes=100-']] });
+trig('t-range-suffix', 'Range bytes=-100 needs a preflight', { method: 'GET', headers: [['Range', 'bytes=-100']] });
+trig('t-range-multi', 'Range bytes=0-1,5-6 needs a preflight', { method: 'GET', headers: [['Range', 'bytes=0-1,5-6']] });
+// Total size of safelisted values: Accept, Accept-Language, Content-Language 128 bytes each (384),
+// plus a Range whose value pads the total to exactly 1024 or 1025 bytes.
+const big = (total) => /** @type {Header[]} */ ([['Accept', 'a'.repeat(128)], ['Accept-Language', 'b'.repeat(128)], ['Content-Language', 'c'.repeat(128)], ['Range', `bytes=${'0'.repeat(total - 384 - 7)}-`]]);
+trig('t-safelist-total-1024', 'safelisted headers totalling 1024 bytes need no preflight', { method: 'GET', headers: big(1024) });
+trig('t-safelist-total-1025', 'safelisted headers totalling 1025 bytes need a preflight', { method: 'GET', headers: big(1025) });
+trig('t-dpr', 'DPR client hint (no preflight in Chromium)', { method: 'GET', headers: [['DPR', '2']] });
+trig('t-post-no-ct', 'POST with a string body sets text/plain;charset=UTF-8 (safelisted)', { method: 'POST', body: 'x' });
+trig('t-upload-json-put', 'PUT with JSON and X-Request-Id', { method: 'PUT', body: '{}', headers: [JSONCT, ['X-Request-Id', '42']] });
+c(g, 't-acah-case', 'X-Custom allowed by ACAH X-CUSTOM (names are case-insensitive)', { method: 'GET', headers: [['X-Custom', '1']] }, { preflight: res(204, acao(PAGE), acah('X-CUSTOM')), actual: okPage });
+c(g, 't-three-headers-one-allowed', 'X-Zeta, X-Alpha, X-Mid; ACAH allows x-mid only (which one does Chrome name?)', { method: 'GET', headers: [['X-Zeta', '1'], ['X-Alpha', '1'], ['X-Mid', '1']] }, { preflight: res(204, acao(PAGE), acah('x-mid')), actual: okPage });
+c(g, 't-auth-and-custom', 'Authorization + X-Custom + JSON; ACAH content-type only', { method: 'POST', body: '{}', headers: [['X-Custom', '1'], ['Authorization', 'Bearer t'], JSONCT] }, { preflight: res(204, acao(PAGE), acah('content-type')), actual: okPage });
+
+// ---- how the preflight is answered ---------------------------------------------------------
+g = 'preflight';
+const pf = (id, d, preflight, f = putX, actual = okPage) => c(g, id, d, f, { preflight, actual });
+const cors = [acao(PAGE), acam('PUT'), acah('X-Custom')];
+pf('pf-200', 'preflight 200 with CORS headers', res(200, ...cors));
+pf('pf-204', 'preflight 204 with CORS headers', res(204, ...cors));
+pf('pf-404-cors', 'preflight 404 with CORS headers', res(404, ...cors));
+pf('pf-404-bare', 'preflight 404 without CORS headers', res(404));
+pf('pf-500-cors', 'preflight 500 with CORS headers', res(500, ...cors));
+pf('pf-500-bare', 'preflight 500 without CORS headers', res(500));
+pf('pf-401-cors', 'preflight 401 with CORS headers (auth before CORS)', res(401, ...cors, ['WWW-Authenticate', 'Bearer']));
+pf('pf-401-bare', 'preflight 401 without CORS headers', res(401, ['WWW-Authenticate', 'Bearer']));
+pf('pf-403-bare', 'preflight 403 without CORS headers', res(403));
+pf('pf-403-wrong', 'preflight 403 with a wrong ACAO', res(403, acao('http://127.0.0.1:9999')));
+pf('pf-299-cors', 'preflight 299 with CORS headers (ok status)', res(299, ...cors));
+pf('pf-301', 'preflight answered 301 (with CORS headers)', res(301, ...cors, loc(to('{API}'))));
+pf('pf-302', 'preflight answered 302 without CORS headers', res(302, loc(to('{API}'))));
+pf('pf-307', 'preflight answered 307 (with CORS headers)', res(307, ...cors, loc(to('{API}'))));
+pf('pf-308-https', 'preflight answered 308 to https (http→https upgrade)', res(308, loc('https://127.0.0.1:{APIPORT}/c/{ID}/a?n={N}')));
+pf('pf-missing-acao', 'preflight without ACAO', res(204, acam('PUT'), acah('X-Custom')));
+pf('pf-wrong-acao', 'preflight ACAO wrong origin', res(204, acao('http://127.0.0.1:9999'), acam('PUT'), acah('X-Custom')));
+pf('pf-empty-acao', 'preflight ACAO empty', res(204, acao(''), acam('PUT'), acah('X-Custom')));
+pf('pf-multi-acao', 'preflight ACAO twice', res(204, acao(PAGE), acao(PAGE), acam('PUT'), acah('X-Custom')));
+pf('pf-null-acao', 'preflight ACAO null', res(204, acao('null'), acam('PUT'), acah('X-Custom')));
+pf('pf-star-acao', 'preflight ACAO * without credentials (allowed)', res(204, acao('*'), acam('PUT'), acah('X-Custom')), putX, res(200, acao('*')));
+pf('pf-acam-missing', 'PUT, preflight without ACAM', res(204, acao(PAGE), acah('X-Custom')));
+pf('pf-acam-star', 'PUT, ACAM *', res(204, acao(PAGE), acam('*'), acah('X-Custom')));
+pf('pf-acam-list', 'PUT, ACAM "GET, POST, PUT"', res(204, acao(PAGE), acam('GET, POST, PUT'), acah('X-Custom')));
+pf('pf-acam-get-only', 'PUT, ACAM GET only', res(204, acao(PAGE), acam('GET'), acah('X-Custom')));
+pf('pf-acam-double-comma', 'PUT, ACAM "PUT,,"', res(204, acao(PAGE), acam('PUT,,'), acah('X-Custom')));
+pf('pf-acam-space-token', 'PUT, ACAM "P UT"', res(204, acao(PAGE), acam('P UT'), acah('X-Custom')));
+pf('pf-acam-semicolon', 'PUT, ACAM "PUT;"', res(204, acao(PAGE), acam('PUT;'), acah('X-Custom')));
+pf('pf-acam-two-lines', 'PUT, ACAM split over two lines (GET / PUT)', res(204, acao(PAGE), acam('GET'), acam('PUT'), acah('X-Custom')));
+pf('pf-acam-missing-post', 'POST with X-Custom, no ACAM (POST is safelisted, no ACAM needed)', res(204, acao(PAGE), acah('X-Custom')), { ...POST, headers: [['X-Custom', '1']] });
+pf('pf-acah-missing', 'X-Custom, preflight without ACAH', res(204, acao(PAGE), acam('PUT')));
+pf('pf-acah-star', 'X-Custom, ACAH *', res(204, acao(PAGE), acam('PUT'), acah('*')));
+pf('pf-acah-double-comma', 'X-Custom, ACAH "x-custom,,"', res(204, acao(PAGE), acam('PUT'), acah('x-custom,,')));
+pf('pf-acah-space-token', 'X-Custom, ACAH "x custom"', res(204, acao(PAGE), acam('PUT'), acah('x custom')));
+pf('pf-acah-semicolon', 'X-Custom, ACAH "x-custom;"', res(204, acao(PAGE), acam('PUT'), acah('x-custom;')));
+pf('pf-acah-partial', 'X-A and X-B, ACAH x-a only', res(204, acao(PAGE), acam('PUT'), acah('x-a')), { method: 'PUT', headers: [['X-A', '1'], ['X-B', '1']] });
+pf('pf-acah-star-auth', 'Authorization, ACAH * without credentials (Chrome allows, deprecation issue)', res(204, acao(PAGE), acah('*')), { method: 'GET', headers: [['Authorization', 'Bearer t']] });
+pf('pf-acah-star-auth-custom', 'Authorization + X-Custom, ACAH * without credentials', res(204, acao(PAGE), acah('*')), { method: 'GET', headers: [['Authorization', 'Bearer t'], ['X-Custom', '1']] });
+pf('pf-acah-auth-explicit', 'Authorization, ACAH authorization (explicit)', res(204, acao(PAGE), acah('authorization')), { method: 'GET', headers: [['Authorization', 'Bearer t']] });
+pf('pf-acah-star-and-auth', 'Authorization, ACAH "*, Authorization"', res(204, acao(PAGE), acah('*, Authorization')), { method: 'GET', headers: [['Authorization', 'Bearer t']] });
+pf('pf-dropped', 'preflight connection dropped (socket destroyed)', { destroy: true });
+pf('pf-slow', 'preflight answered after 300 ms', { ...res(204, ...cors), delay: 300 });
+
+// ---- preflight passes, the actual response fails -------------------------------------------
+g = 'actual';
+const ap = (id, d, actual, f = putX) => c(g, id, d, f, { preflight: allowAll(), actual });
+ap('ap-ok', 'preflight and actual fine', okPage);
+ap('ap-star', 'preflight fine, actual ACAO *', res(200, acao('*')));
+ap('ap-missing-acao', 'preflight fine, actual without ACAO', res(200));
+ap('ap-wrong-acao', 'preflight fine, actual wrong ACAO', res(200, acao('http://127.0.0.1:9999')));
+ap('ap-500-bare', 'preflight fine, actual 500 without ACAO (hides the real error)', res(500));
+ap('ap-404-bare', 'preflight fine, actual 404 without ACAO', res(404));
+ap('ap-401-bare', 'preflight fine, actual 401 without ACAO', res(401, ['WWW-Authenticate', 'Bearer']));
+ap('ap-500-cors', 'preflight fine, actual 500 with ACAO (page sees 500)', res(500, acao(PAGE)));
+ap('ap-json-missing-acao', 'POST JSON, preflight fine, actual without ACAO', res(201), { method: 'POST', body: '{}', headers: [JSONCT] });
+ap('ap-dropped', 'preflight fine, actual connection dropped', { destroy: true });
+ap('ap-multi-acao', 'preflight fine, actual ACAO twice (app and proxy)', res(200, acao(PAGE), acao(PAGE)));
+
+// ---- redirects -----------------------------------------------------------------------------
+g = 'redirects';
+c(g, 'r-same-to-cross', 'page-origin URL redirects to API; API ACAO page (no taint)', GET, { a: { actual: res(302, loc(to('{API}'))) }, b: { actual: okPage } }, { target: 'page' });
+c(g, 'r-same-to-cross-no-acao', 'page-origin URL redirects to API without ACAO', GET, { a: { actual: res(302, loc(to('{API}'))) }, b: { actual: res(200) } }, { target: 'page' });
+c(g, 'r-cross-to-same-page', 'API redirects back to page origin; page hop ACAO page (origin is null now)', GET, { a: { actual: res(302, acao(PAGE), loc(to(PAGE))) }, b: { actual: okPage } });
+c(g, 'r-cross-to-same-star', 'API redirects back to page origin; page hop ACAO *', GET, { a: { actual: res(302, acao(PAGE), loc(to(PAGE))) }, b: { actual: res(200, acao('*')) } });
+c(g, 'r-cross-to-same-null', 'API redirects back to page origin; page hop ACAO null', GET, { a: { actual: res(302, acao(PAGE), loc(to(PAGE))) }, b: { actual: res(200, acao('null')) } });
+c(g, 'r-cross-to-same-bare', 'API redirects back to page origin; page hop without ACAO', GET, { a: { actual: res(302, acao(PAGE), loc(to(PAGE))) }, b: { actual: res(200) } });
+c(g, 'r-cross-to-third-page', 'API redirects to third; third ACAO page origin', GET, { a: { actual: res(302, acao(PAGE), loc(to('{THIRD}'))) }, b: { actual: okPage } });
+c(g, 'r-cross-to-third-star', 'API redirects to third; third ACAO *', GET, { a: { actual: res(302, acao(PAGE), loc(to('{THIRD}'))) }, b: { actual: res(200, acao('*')) } });
+c(g, 'r-cross-to-third-null', 'API redirects to third; third ACAO null', GET, { a: { actual: res(302, acao(PAGE), loc(to('{THIRD}'))) }, b: { actual: res(200, acao('null')) } });
+c(g, 'r-cross-to-third-reflect', 'API redirects to third; third reflects Origin', GET, { a: { actual: res(302, acao(PAGE), loc(to('{THIRD}'))) }, b: { actual: okOrigin } });
+c(g, 'r-api-to-api', 'API redirects within the API origin; both ACAO page (no taint)', GET, { a: { actual: res(302, acao(PAGE), loc(to('{API}'))) }, b: { actual: okPage } });
+c(g, 'r-hop-no-acao', 'API 302 without ACAO to third (the redirect itself is checked)', GET, { a: { actual: res(302, loc(to('{THIRD}'))) }, b: { actual: res(200, acao('*')) } });
+c(g, 'r-hop-wrong-acao', 'API 302 with wrong ACAO', GET, { a: { actual: res(302, acao('http://127.0.0.1:9999'), loc(to('{THIRD}'))) }, b: { actual: res(200, acao('*')) } });
+c(g, 'r-chain-3', 'API → third → API, all ACAO *', GET, { a: { actual: res(302, acao('*'), loc(to('{THIRD}'))) }, b: { actual: res(302, acao('*'), loc(to('{API}', 'c'))) }, c: { actual: res(200, acao('*')) } });
+c(g, 'r-cred-third-null', 'GET include, API → third; third ACAO null + ACAC true', GETC, { a: { actual: res(302, acao(PAGE), acac(), loc(to('{THIRD}'))) }, b: { actual: res(200, acao('null'), acac()) } });
+c(g, 'r-cred-third-star', 'GET include, API → third; third ACAO * + ACAC', GETC, { a: { actual: res(302, acao(PAGE), acac(), loc(to('{THIRD}'))) }, b: { actual: res(200, acao('*'), acac()) } });
+for (const code of [301, 302, 303, 307, 308]) {
+  const hop = { preflight: allowAll(), actual: res(code, acao(PAGE), loc(to('{API}'))) };
+  c(g, `r-put-${code}`, `preflighted PUT answered ${code} to the same API origin; next hop reflects Origin`, putX, { a: hop, b: { preflight: allowAll(), actual: okOrigin } });
+  c(g, `r-put-${code}-page-acao`, `preflighted PUT answered ${code}; next hop (preflight and actual) ACAO page origin`, putX, { a: hop, b: { preflight: res(204, acao(PAGE), acam('PUT'), acah('X-Custom')), actual: okPage } });
+  c(g, `r-json-${code}`, `POST JSON answered ${code}; next hop reflects Origin`, { method: 'POST', body: '{}', headers: [JSONCT] }, { a: hop, b: { preflight: allowAll(), actual: okOrigin } });
+}
+c(g, 'r-simple-post-303', 'simple POST answered 303 to third (becomes GET)', POST, { a: { actual: res(303, acao(PAGE), loc(to('{THIRD}'))) }, b: { actual: res(200, acao('*')) } });
+c(g, 'r-userinfo-cross', 'Location with user:pass@ to the third origin', GET, { a: { actual: res(302, acao(PAGE), loc('http://u:p@127.0.0.1:{THIRDPORT}/c/{ID}/b?n={N}')) }, b: { actual: res(200, acao('*')) } });
+c(g, 'r-userinfo-same', 'Location with user:pass@ to the same API origin', GET, { a: { actual: res(302, acao(PAGE), loc('http://u:p@127.0.0.1:{APIPORT}/c/{ID}/b?n={N}')) }, b: { actual: res(200, acao('*')) } });
+c(g, 'r-userinfo-from-page', 'page-origin URL redirects to API with user:pass@', GET, { a: { actual: res(302, loc('http://u:p@127.0.0.1:{APIPORT}/c/{ID}/b?n={N}')) }, b: { actual: res(200, acao('*')) } }, { target: 'page' });
+c(g, 'r-data-scheme', 'Location: data:,x', GET, { a: { actual: res(302, acao(PAGE), loc('data:,x')) } });
+c(g, 'r-ftp-scheme', 'Location: ftp://127.0.0.1/x', GET, { a: { actual: res(302, acao(PAGE), loc('ftp://127.0.0.1/x')) } });
+c(g, 'r-javascript-scheme', 'Location: javascript:1', GET, { a: { actual: res(302, acao(PAGE), loc('javascript:1')) } });
+c(g, 'r-bad-location', 'Location: http://[::1 (unparsable)', GET, { a: { actual: res(302, acao(PAGE), loc('http://[::1')) } });
+c(g, 'r-mode-same-origin', "mode 'same-origin' page-origin URL that redirects to the API", { ...GET, mode: 'same-origin' }, { a: { actual: res(302, loc(to('{API}'))) }, b: { actual: res(200, acao('*')) } }, { target: 'page' });
+c(g, 'r-manual-acao', "redirect 'manual', 302 with ACAO page", { ...GET, redirect: 'manual' }, { a: { actual: res(302, acao(PAGE), loc(to('{THIRD}'))) }, b: { actual: res(200, acao('*')) } });
+c(g, 'r-manual-no-acao', "redirect 'manual', 302 without ACAO", { ...GET, redirect: 'manual' }, { a: { actual: res(302, loc(to('{THIRD}'))) }, b: { actual: res(200, acao('*')) } });
+c(g, 'r-error-mode', "redirect 'error', 302 with ACAO page", { ...GET, redirect: 'error' }, { a: { actual: res(302, acao(PAGE), loc(to('{THIRD}'))) }, b: { actual: res(200, acao('*')) } });
+c(g, 'r-no-cors', "no-cors GET redirected to third (no CORS checks)", { ...GET, mode: 'no-cors' }, { a: { actual: res(302, loc(to('{THIRD}'))) }, b: { actual: res(200) } });
+c(g, 'r-to-closed-port', 'API redirects to a port with nothing listening', GET, { a: { actual: res(302, acao(PAGE), loc('http://127.0.0.1:{CLOSEDPORT}/c/{ID}/b?n={N}')) } });
+
+// ---- the preflight cache -------------------------------------------------------------------
+g = 'maxage';
+const okPut = { preflight: allowAll(maxAge('600')), actual: okPage };
+c(g, 'm-600-twice', 'same PUT twice, Max-Age 600 (second uses the cache)', [putX, putX], okPut);
+c(g, 'm-0-twice', 'same PUT twice, Max-Age 0 (two preflights)', [putX, putX], { preflight: allowAll(maxAge('0')), actual: okPage });
+c(g, 'm-neg-twice', 'same PUT twice, Max-Age -1', [putX, putX], { preflight: allowAll(maxAge('-1')), actual: okPage });
+c(g, 'm-absent-twice', 'same PUT twice, no Max-Age (default 5 s)', [putX, putX], { preflight: allowAll(), actual: okPage });
+c(g, 'm-abc-twice', 'same PUT twice, Max-Age abc', [putX, putX], { preflight: allowAll(maxAge('abc')), actual: okPage });
+c(g, 'm-new-header', 'cached PUT, then the same PUT with one more header (new preflight)', [putX, { method: 'PUT', headers: [['X-Custom', 'hello'], ['X-Other', '1']] }], okPut);
+c(g, 'm-new-method', 'cached PUT entry (ACAM PUT), then DELETE (new preflight)', [putX, { method: 'DELETE', headers: [['X-Custom', 'hello']] }], { preflight: res(204, acao(PAGE), acam('{ACRM}'), acah('{ACRH}'), maxAge('600')), actual: okPage });
+c(g, 'm-put-then-delete', 'ACAM "PUT, DELETE" cached, then DELETE (served from cache)', [putX, { method: 'DELETE', headers: [['X-Custom', 'hello']] }], { preflight: res(204, acao(PAGE), acam('PUT, DELETE'), acah('X-Custom'), maxAge('600')), actual: okPage });
+c(g, 'm-cred-after-plain', 'cached non-credentialed PUT, then credentialed PUT (new preflight)', [{ ...putX, credentials: 'omit' }, { ...putX, ...CRED }], { preflight: allowAllCred(maxAge('600')), actual: res(200, acao(PAGE), acac()) });
+c(g, 'm-plain-after-cred', 'cached credentialed PUT, then non-credentialed PUT (cache reused)', [{ ...putX, ...CRED }, { ...putX, credentials: 'omit' }], { preflight: allowAllCred(maxAge('600')), actual: res(200, acao(PAGE), acac()) });
+c(g, 'm-stale-allow', 'cached allowing preflight; the server now denies but the cache is used', [putX, putX], { preflight: { cycle: [allowAll(maxAge('600')), res(204, acao(PAGE))] }, actual: okPage });
+c(g, 'm-fail-not-cached', 'first preflight denies (with Max-Age), second allows: failures are not cached', [putX, putX], { preflight: { cycle: [res(204, acao(PAGE), maxAge('600')), allowAll(maxAge('600'))] }, actual: okPage });
+c(g, 'm-86400', 'PUT with Max-Age 86400 (Chrome caps at 2 h)', putX, { preflight: allowAll(maxAge('86400')), actual: okPage });
+c(g, 'm-cached-then-actual-fails', 'cached preflight, second actual response lacks ACAO', [putX, putX], { preflight: allowAll(maxAge('600')), actual: { cycle: [okPage, res(200)] } });
+
+// ---- concurrent requests --------------------------------------------------------------------
+g = 'interleave';
+const slow = (r, delay = 150) => ({ ...r, delay });
+c(g, 'i-identical-alternate', '4 identical PUTs at once; preflights alternately allow / deny (no ACAM)', [putX, putX, putX, putX], { preflight: { cycle: [slow(allowAll()), slow(res(204, acao(PAGE), acah('X-Custom')), 60)] }, actual: okPage }, { concurrent: true });
+c(g, 'i-identical-alternate-acao', '3 identical PUTs at once; preflights alternately missing ACAO / allowing', [putX, putX, putX], { preflight: { cycle: [slow(res(204, acam('PUT'), acah('X-Custom'))), slow(allowAll(), 40)] }, actual: okPage }, { concurrent: true });
+c(g, 'i-different-methods', 'PUT, DELETE, PATCH to the same URL at once; ACAM "PUT, PATCH"', [{ method: 'PUT' }, { method: 'DELETE' }, { method: 'PATCH' }], { preflight: slow(res(204, acao(PAGE), acam('PUT, PATCH'))), actual: okPage }, { concurrent: true });
+c(g, 'i-different-headers', 'PUTs with X-A, X-B, X-C at once; ACAH "x-a, x-c"', [{ method: 'PUT', headers: [['X-A', '1']] }, { method: 'PUT', headers: [['X-B', '1']] }, { method: 'PUT', headers: [['X-C', '1']] }], { preflight: slow(res(204, acao(PAGE), acam('PUT'), acah('x-a, x-c'))), actual: okPage }, { concurrent: true });
+c(g, 'i-simple-and-preflighted', 'GET and PUT to the same URL at once; actual ACAO page, preflight denies', [GET, putX], { preflight: slow(res(204, acao(PAGE))), actual: okPage }, { concurrent: true });
+c(g, 'i-identical-maxage', '3 identical PUTs at once, Max-Age 600', [putX, putX, putX], { preflight: slow(allowAll(maxAge('600'))), actual: okPage }, { concurrent: true });
+c(g, 'i-actual-alternate', '4 identical GETs at once; actual responses alternate ACAO page / none', [GET, GET, GET, GET], { actual: { cycle: [slow(okPage, 100), slow(res(200), 30)] } }, { concurrent: true });
+c(g, 'i-put-get-alternate', 'PUT + GET + PUT + GET at once; preflights alternate', [putX, GET, putX, GET], { preflight: { cycle: [slow(allowAll()), slow(res(204, acao('http://127.0.0.1:9999'), acam('PUT'), acah('X-Custom')), 50)] }, actual: okPage }, { concurrent: true });
+
+// ---- not CORS, or not HTTP ------------------------------------------------------------------
+g = 'misc';
+c(g, 'x-no-cors-get', 'no-cors GET, no ACAO (opaque, not CORS)', { ...GET, mode: 'no-cors' }, { actual: res(200) });
+c(g, 'x-no-cors-post', 'no-cors POST text/plain', { ...POST, mode: 'no-cors' }, { actual: res(200) });
+c(g, 'x-no-cors-put', 'no-cors PUT (rejected before the network)', { ...PUT, mode: 'no-cors' }, { actual: res(200) });
+c(g, 'x-no-cors-header', 'no-cors GET with X-Custom (header dropped, no preflight)', { method: 'GET', mode: 'no-cors', headers: [['X-Custom', '1']] }, { actual: res(200) });
+c(g, 'x-no-cors-manual', "no-cors with redirect 'manual' (rejected before the network)", { ...GET, mode: 'no-cors', redirect: 'manual' }, { actual: res(200) });
+c(g, 'x-same-origin-get', 'same-origin GET (page → page)', GET, { actual: res(200) }, { target: 'page' });
+c(g, 'x-same-origin-put', 'same-origin PUT with X-Custom (no preflight)', putX, { actual: res(200) }, { target: 'page' });
+c(g, 'x-same-origin-mode-cross', "mode 'same-origin' to the API (rejected before the network)", { ...GET, mode: 'same-origin' }, { actual: res(200, acao('*')) });
+c(g, 'x-refused', 'simple GET to a port with nothing listening', GET, {}, { target: 'closed' });
+c(g, 'x-refused-put', 'PUT with X-Custom to a port with nothing listening (preflight refused)', putX, {}, { target: 'closed' });
+c(g, 'x-drop-simple', 'simple GET, connection dropped', GET, { actual: { destroy: true } });
+c(g, 'x-mode-cors-same-origin', 'page → page with credentials include and X-Custom (no preflight)', { ...putX, ...CRED }, { actual: res(200) }, { target: 'page' });
+
+// ---- allowed, but worth a warning ----------------------------------------------------------
+g = 'warnings';
+c(g, 'w-reflect-no-vary', 'reflected ACAO without Vary: Origin', GET, { actual: okOrigin });
+c(g, 'w-reflect-vary', 'reflected ACAO with Vary: Origin', GET, { actual: res(200, acao('{ORIGIN}'), ['Vary', 'Origin']) });
+c(g, 'w-reflect-vary-list', 'reflected ACAO with Vary: Accept-Encoding, Origin', GET, { actual: res(200, acao('{ORIGIN}'), ['Vary', 'Accept-Encoding, Origin']) });
+c(g, 'w-maxage-86400', 'PUT with Max-Age 86400', putX, { preflight: allowAll(maxAge('86400')), actual: okPage });
+c(g, 'w-maxage-7200', 'PUT with Max-Age 7200', putX, { preflight: allowAll(maxAge('7200')), actual: okPage });
+c(g, 'w-auth-star', 'Authorization covered by ACAH * (deprecation issue)', { method: 'GET', headers: [['Authorization', 'Bearer t']] }, { preflight: res(204, acao('*'), acah('*')), actual: res(200, acao('*')) });
+c(g, 'w-null-allowed', 'API → third; third allows Origin null', GET, { a: { actual: res(302, acao(PAGE), loc(to('{THIRD}'))) }, b: { actual: res(200, acao('null')) } });
+c(g, 'w-expose', 'ACEH X-Total (page reads it)', { ...GET, read: ['X-Total', 'X-Hidden'] }, { actual: res(200, acao(PAGE), ['Access-Control-Expose-Headers', 'X-Total'], ['X-Total', '42'], ['X-Hidden', '1']) });
+c(g, 'w-expose-star', 'ACEH * without credentials', { ...GET, read: ['X-Total'] }, { actual: res(200, acao('*'), ['Access-Control-Expose-Headers', '*'], ['X-Total', '42']) });
+c(g, 'w-expose-star-cred', 'ACEH * with credentials (literal)', { ...GETC, read: ['X-Total'] }, { actual: res(200, acao(PAGE), acac(), ['Access-Control-Expose-Headers', '*'], ['X-Total', '42']) });
+c(g, 'w-star-acac-nocred', 'ACAO * with ACAC true, no credentials (allowed)', GET, { actual: res(200, acao('*'), acac()) });
+c(g, 'w-acao-two-same-nocred', 'ACAO * and ACAO * (duplicate wildcards)', GET, { actual: res(200, acao('*'), acao('*')) });
+
+/** @type {Case[]} */
+export const CASES = rows;
+export const GROUPS = [...new Set(rows.map((r) => r.group))];
+const byId = new Map(rows.map((r) => [r.id, r]));
+if (byId.size !== rows.length) throw new Error('duplicate case id in the zoo');
+
+// ---- the page -------------------------------------------------------------------------------
+function pageHtml(origins) {
+  const client = Object.fromEntries(rows.map((r) => [r.id, { target: r.target, concurrent: !!r.concurrent, fetches: r.fetches }]));
+  return `<!doctype html><meta charset="utf-8"><title>CORS zoo</title>
+<h1>CORS zoo</h1><p>${rows.length} cases. <code>await runCase(id, nonce)</code></p>
+<script>
+const ORIGINS = ${JSON.stringify(origins)};
+const CASES = ${JSON.stringify(client)};
+async function one(id, nonce, c, f) {
+  const origin = ORIGINS[f.target || c.target];
+  const url = origin + '/c/' + id + '/' + (f.step || 'a') + '?n=' + encodeURIComponent(nonce);
+  const init = {};
+  for (const k of ['method', 'headers', 'body', 'credentials', 'mode', 'redirect']) if (f[k] !== undefined) init[k] = f[k];
+  try {
+    const r = await fetch(url, init);
+    const out = { ok: r.ok, status: r.status, type: r.type, redirected: r.redirected };
+    if (f.read) out.read = Object.fromEntries(f.read.map((h) => [h, r.headers.get(h)]));
+    try { await r.text(); } catch (e) { out.bodyError = String(e); }
+    return out;
+  } catch (e) { return { error: String(e) }; }
+}
+window.runCase = async function runCase(id, nonce) {
+  const c = CASES[id];
+  if (!c) return [{ error: 'no such case ' + id }];
+  if (c.concurrent) return Promise.all(c.fetches.map((f) => one(id, nonce, c, f)));
+  const out = [];
+  for (const f of c.fetches) out.push(await one(id, nonce, c, f));
+  return out;
+};
+window.zooReady = true;
+</script>`;
+}
+
+// ---- the servers ----------------------------------------------------------------------------
+/**
+ * @param {{pagePort?: number, apiPort?: number, thirdPort?: number}} [opts]
+ * @returns {Promise<{pageOrigin: string, apiOrigin: string, thirdOrigin: string, closedOrigin: string, log: object[], close(): Promise<void>}>}
+ */
+export async function startZoo({ pagePort = 0, apiPort = 0, thirdPort = 0 } = {}) {
+  /** @type {object[]} */
+  const log = [];
+  const counters = new Map();
+  const ports = { page: 0, api: 0, third: 0, closed: 0 };
+  const o = (p) => `http://127.0.0.1:${p}`;
+  const origins = () => ({ page: o(ports.page), api: o(ports.api), third: o(ports.third), closed: o(ports.closed) });
+
+  /** Decide the answer from the table. @returns {{status: number, headers: string[], body: string, destroy?: boolean, delay?: number}} */
+  function decide(server, method, rawUrl, headers) {
+    const url = new URL(rawUrl, 'http://x');
+    const h = (n) => headers[n.toLowerCase()];
+    const isPreflight = method === 'OPTIONS' && h('access-control-request-method') !== undefined;
+    log.push({ server, method, url: rawUrl, origin: h('origin') ?? null, cookie: h('cookie') ?? null, acrm: h('access-control-request-method') ?? null, acrh: h('access-control-request-headers') ?? null, at: Date.now() });
+    if (server === 'page' && (url.pathname === '/' || url.pathname === '/index.html')) {
+      return { status: 200, headers: ['Content-Type', 'text/html; charset=utf-8', 'Cache-Control', 'no-store'], body: pageHtml(origins()) };
+    }
+    if (url.pathname === '/favicon.ico') return { status: 204, headers: [], body: '' };
+    const m = /^\/c\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+    const cs = m && byId.get(decodeURIComponent(m[1]));
+    if (!cs) return { status: 404, headers: ['Content-Type', 'text/plain'], body: 'not found' };
+    const step = m[2];
+    const nonce = url.searchParams.get('n') ?? '';
+    const kind = isPreflight ? 'preflight' : 'actual';
+    /** @type {ReplySpec | undefined} */
+    let spec = cs.server[step]?.[kind];
+    if (spec && 'cycle' in spec) {
+      const key = `${cs.id}|${nonce}|${step}|${kind}`;
+      const i = counters.get(key) ?? 0;
+      counters.set(key, i + 1);
+      spec = spec.cycle[i % spec.cycle.length];
+    }
+    /** @type {Reply} */
+    const r = spec ?? {};
+    const vars = {
+      PAGE: o(ports.page), API: o(ports.api), THIRD: o(ports.third), ORIGIN: h('origin') ?? '',
+      ACRM: h('access-control-request-method') ?? '', ACRH: h('access-control-request-headers') ?? '',
+      ID: cs.id, N: nonce, PAGEPORT: String(ports.page), APIPORT: String(ports.api), THIRDPORT: String(ports.third), CLOSEDPORT: String(ports.closed),
+    };
+    const flat = [];
+    for (const [name, tpl] of r.headers ?? []) {
+      if ((tpl === '{ACRM}' || tpl === '{ACRH}') && vars[tpl.slice(1, -1)] === '') continue;
+      flat.push(name, tpl.replace(/\{([A-Z]+)\}/g, (all, k) => (k in vars ? vars[k] : all)));
+    }
+    flat.push('Cache-Control', 'no-store');
+    const status = r.status ?? (isPreflight ? 204 : 200);
+    const body = status === 204 || status === 304 || method === 'HEAD' ? '' : `${kind} ${cs.id} ${step}\n`;
+    if (body) flat.push('Content-Type', 'text/plain; charset=utf-8');
+    return { status, headers: flat, body, destroy: r.destroy, delay: r.delay };
+  }
+
+  const later = (ms) => new Promise((res) => setTimeout(res, ms ?? 0));
+
+  function make(name) {
+    const srv = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', async () => {
+        const d = decide(name, req.method ?? '', req.url ?? '/', req.headers);
+        if (d.delay) await later(d.delay);
+        if (d.destroy) { req.socket.destroy(); return; }
+        res.writeHead(d.status, [...d.headers, 'Content-Length', String(Buffer.byteLength(d.body))]);
+        res.end(d.body);
+      });
+    });
+    // Lower-case and unknown methods never reach the handler: answer them from the raw request head.
+    srv.on('clientError', async (err, socket) => {
+      const raw = err.rawPacket ? err.rawPacket.toString('latin1') : '';
+      const [head] = raw.split('\r\n\r\n');
+      const lines = head.split('\r\n');
+      const reqLine = /^(\S+) (\S+) HTTP\/1\.[01]$/.exec(lines[0] ?? '');
+      if (!reqLine || !socket.writable) { socket.destroy(); return; }
+      /** @type {Record<string, string>} */
+      const headers = {};
+      for (const l of lines.slice(1)) {
+        const i = l.indexOf(':');
+        if (i > 0) { const k = l.slice(0, i).trim().toLowerCase(); const v = l.slice(i + 1).trim(); headers[k] = k in headers ? `${headers[k]}, ${v}` : v; }
+      }
+      const d = decide(name, reqLine[1], reqLine[2], headers);
+      if (d.delay) await later(d.delay);
+      if (d.destroy) { socket.destroy(); return; }
+      let out = `HTTP/1.1 ${d.status} ${http.STATUS_CODES[d.status] ?? 'Status'}\r\n`;
+      for (let i = 0; i < d.headers.length; i += 2) out += `${d.headers[i]}: ${d.headers[i + 1]}\r\n`;
+      out += `Content-Length: ${Buffer.byteLength(d.body)}\r\nConnection: close\r\n\r\n${d.body}`;
+      socket.end(out, 'latin1');
+    });
+    srv.keepAliveTimeout = 2000;
+    return srv;
+  }
+
+  const listen = (srv, port) => new Promise((res, rej) => { srv.once('error', rej); srv.listen(port, '127.0.0.1', () => res(/** @type {import('node:net').AddressInfo} */ (srv.address()).port)); });
+  const page = make('page'); const api = make('api'); const third = make('third');
+  ports.page = await listen(page, pagePort);
+  ports.api = await listen(api, apiPort);
+  ports.third = await listen(third, thirdPort);
+  // A port with nothing listening: bind one, note it, release it.
+  const tmp = http.createServer();
+  ports.closed = await listen(tmp, 0);
+  await new Promise((res) => tmp.close(res));
+
+  const servers = [page, api, third];
+  return {
+    pageOrigin: o(ports.page), apiOrigin: o(ports.api), thirdOrigin: o(ports.third), closedOrigin: o(ports.closed),
+    log,
+    async close() {
+      await Promise.all(servers.map((s) => new Promise((res) => { s.close(() => res(undefined)); s.closeAllConnections?.(); })));
+    },
+  };
+}
+
+// `node test/zoo/server.mjs [pagePort apiPort thirdPort]` serves the zoo for manual poking.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [p, a, t] = process.argv.slice(2).map(Number);
+  const z = await startZoo({ pagePort: p || 0, apiPort: a || 0, thirdPort: t || 0 });
+  console.log(`zoo: ${CASES.length} cases in ${GROUPS.length} groups; page ${z.pageOrigin}/ api ${z.apiOrigin} third ${z.thirdOrigin}`);
+}
