@@ -11,6 +11,5 @@ export default defineConfig({
     emptyOutDir: true,
     rollupOptions: { input: { panel: 'panel/index.html' } },
   },
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   server: { host: '127.0.0.1' },
 });

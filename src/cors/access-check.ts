@@ -1,0 +1,45 @@
+/**
+ * The CORS access check on one response: Chromium's cors::CheckAccess, one rule per step in Chromium's order.
+ * Order matters for the code Chrome reports: `*` is judged before credentials (so `*` with credentials is
+ * WildcardOriginNotAllowed whatever Access-Control-Allow-Credentials says), and a missing or wrong
+ * Access-Control-Allow-Origin is reported before anything about credentials.
+ */
+import { headerValue } from './headers';
+import { isValidUrl } from './origin';
+import type { CorsFailure, HeaderList } from './types';
+
+export interface AccessCheckInput {
+  readonly status: number;
+  readonly headers: HeaderList;
+  /** The request's origin as the `Origin` header carries it ("null" after a tainting redirect). */
+  readonly origin: string;
+  /** True for credentials mode `include`. */
+  readonly credentials: boolean;
+}
+
+export function checkAccess(input: AccessCheckInput): CorsFailure | null {
+  if (input.status === 0) return { code: 'InvalidResponse', failedParameter: '' };
+  const allowOrigin = headerValue(input.headers, 'access-control-allow-origin');
+  const originFailure = checkAllowOrigin(allowOrigin, input.origin, input.credentials);
+  if (originFailure !== 'pass') return originFailure;
+  if (allowOrigin === '*') return null; // `*` without credentials: nothing more to check.
+  return input.credentials ? checkAllowCredentials(headerValue(input.headers, 'access-control-allow-credentials')) : null;
+}
+
+/** Steps on Access-Control-Allow-Origin alone. `pass` means "go on to the credentials check". */
+function checkAllowOrigin(allowOrigin: string | null, origin: string, credentials: boolean): CorsFailure | null | 'pass' {
+  if (allowOrigin === '*') return credentials ? { code: 'WildcardOriginNotAllowed', failedParameter: '' } : 'pass';
+  if (allowOrigin === null) return { code: 'MissingAllowOriginHeader', failedParameter: '' };
+  if (allowOrigin === origin) return 'pass';
+  // Chrome compares strings, not parsed origins: a trailing slash or an upper-case host is a mismatch.
+  if (/[ ,]/.test(allowOrigin)) return { code: 'MultipleAllowOriginValues', failedParameter: allowOrigin };
+  if (allowOrigin === 'null') return { code: 'AllowOriginMismatch', failedParameter: allowOrigin };
+  if (!isValidUrl(allowOrigin)) return { code: 'InvalidAllowOriginValue', failedParameter: allowOrigin };
+  return { code: 'AllowOriginMismatch', failedParameter: allowOrigin };
+}
+
+/** Access-Control-Allow-Credentials must be exactly `true`: `True` fails, and so does absence (failedParameter ""). */
+function checkAllowCredentials(allowCredentials: string | null): CorsFailure | null {
+  if (allowCredentials === 'true') return null;
+  return { code: 'InvalidAllowCredentials', failedParameter: allowCredentials ?? '' };
+}

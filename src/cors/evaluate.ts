@@ -1,0 +1,185 @@
+/**
+ * The verdict on one exchange. The replay (simulate.ts) says what Chrome's checks conclude from the headers;
+ * this module weighs that against what the capture observed (did the browser fail the request, and where) and
+ * against what the capture cannot show (credentials mode, a preflight answered from cache), and says how sure
+ * it is. The rule: never a confident wrong verdict. When the evidence disagrees with the replay, say so.
+ */
+import type { ExchangeRecord, HopRecord } from './exchange';
+import { preflightReasons, type PreflightReason } from './preflight-need';
+import { type HopOutcome, simulate, type Simulation } from './simulate';
+import type { Confidence, StagedFailure, VerdictKind } from './types';
+import type { CorsWarning } from './warnings';
+
+/** Facts about how the verdict was reached, for the explanation ("the preflight came from cache", ...). */
+export type EvidenceNote =
+  | 'preflight-from-cache'
+  | 'preflight-missing'
+  | 'credentials-from-cookie'
+  | 'credentials-inferred-include'
+  | 'credentials-inferred-omit'
+  | 'credentials-unknown'
+  | 'network-error'
+  | 'redirect-not-followed'
+  | 'browser-failed-but-checks-pass'
+  | 'browser-allowed-but-checks-fail'
+  | 'same-origin'
+  | 'mode-not-cors';
+
+export interface Evaluation {
+  readonly verdict: VerdictKind;
+  readonly error: StagedFailure | null;
+  readonly confidence: Confidence;
+  /** The credentials mode the verdict assumes. */
+  readonly credentials: 'include' | 'omit' | 'unknown';
+  /** Why the first hop needed a preflight (empty when it did not). */
+  readonly preflightReasons: readonly PreflightReason[];
+  readonly hops: readonly HopOutcome[];
+  readonly warnings: readonly CorsWarning[];
+  readonly notes: readonly EvidenceNote[];
+  /** The network error the browser reported when the failure was not a CORS one (net::ERR_CONNECTION_REFUSED). */
+  readonly networkError: string | null;
+}
+
+/** What the capture shows happened to the request in the end. */
+type Observed =
+  | { kind: 'failed'; at: 'preflight' | 'response'; hop: number }
+  | { kind: 'completed' }
+  | { kind: 'network-error'; error: string }
+  | { kind: 'unknown' };
+
+const CORS_FAILURE_ERROR = 'net::ERR_FAILED';
+
+function observe(exchange: ExchangeRecord): Observed {
+  const last = exchange.hops[exchange.hops.length - 1];
+  if (!last) return { kind: 'unknown' };
+  const hop = exchange.hops.length - 1;
+  if (last.error === CORS_FAILURE_ERROR) return { kind: 'failed', at: last.response ? 'response' : 'preflight', hop };
+  const pfError = last.preflight?.error;
+  if (last.error && last.error !== CORS_FAILURE_ERROR) return { kind: 'network-error', error: last.error };
+  if (pfError && pfError !== 'net::ERR_INVALID_REDIRECT' && !last.response) return { kind: 'network-error', error: pfError };
+  if (!exchange.errorsRecorded) return { kind: 'unknown' };
+  return last.response ? { kind: 'completed' } : { kind: 'unknown' };
+}
+
+export function evaluate(exchange: ExchangeRecord): Evaluation {
+  const first = exchange.hops[0];
+  const base = { error: null, hops: [], warnings: [], preflightReasons: [], networkError: null } as const;
+  if (!first) return { ...base, verdict: 'unknown', confidence: 'uncertain', credentials: 'unknown', notes: [] };
+  if (exchange.mode === 'no-cors' || exchange.mode === 'navigate') {
+    return { ...base, verdict: 'not-cors', confidence: 'certain', credentials: exchange.credentials, notes: ['mode-not-cors'] };
+  }
+
+  const observed = observe(exchange);
+  const notes: EvidenceNote[] = [];
+  let sim: Simulation;
+  let credentials: 'include' | 'omit' | 'unknown' = exchange.credentials;
+  let confidence: Confidence = 'certain';
+
+  if (exchange.credentials !== 'unknown') {
+    sim = simulate(exchange, exchange.credentials === 'include');
+    if (exchange.credentials === 'include') notes.push('credentials-from-cookie');
+  } else {
+    const omit = simulate(exchange, false);
+    const include = simulate(exchange, true);
+    if (sameFailure(omit.failure, include.failure)) {
+      sim = omit;
+    } else {
+      const pick = pickByObservation(omit, include, observed);
+      sim = pick.sim;
+      credentials = pick.credentials;
+      confidence = pick.confidence;
+      notes.push(pick.note);
+    }
+  }
+
+  const reasons = preflightReasonsOf(sim.hops[0]);
+  const result = (verdict: VerdictKind, extra: Partial<Evaluation> = {}): Evaluation => ({
+    verdict,
+    error: verdict === 'blocked' ? sim.failure : null,
+    confidence,
+    credentials,
+    preflightReasons: reasons,
+    hops: sim.hops,
+    warnings: sim.warnings,
+    notes,
+    networkError: null,
+    ...extra,
+  });
+
+  if (!sim.corsApplied && !sim.failure) {
+    notes.push('same-origin');
+    return result('not-cors');
+  }
+  if (sim.hops.some((h) => h.preflight === 'cache')) notes.push('preflight-from-cache');
+  if (sim.end === 'redirect-not-followed') notes.push('redirect-not-followed');
+
+  if (observed.kind === 'network-error') {
+    // Chrome reports no CORS error when the connection itself failed (a dropped preflight, a refused port).
+    notes.push('network-error');
+    return result('unknown', { networkError: observed.error, confidence: 'certain' });
+  }
+
+  if (sim.failure) {
+    if (observed.kind === 'completed') {
+      notes.push('browser-allowed-but-checks-fail');
+      return result('unknown', { confidence: 'uncertain' });
+    }
+    if (observed.kind === 'failed' && !fits(sim, observed)) confidence = 'uncertain';
+    return result('blocked');
+  }
+
+  if (sim.end === 'missing-preflight') {
+    notes.push('preflight-missing');
+    return result(observed.kind === 'failed' ? 'blocked' : 'unknown', { confidence: 'uncertain' });
+  }
+  if (observed.kind === 'failed') {
+    notes.push('browser-failed-but-checks-pass');
+    return result('unknown', { confidence: 'uncertain' });
+  }
+  if (sim.end === 'no-response') return result('unknown', { confidence: 'uncertain' });
+  return result('allowed');
+}
+
+/** The replay fails where the capture shows the browser failing: same hop, and preflight vs response. */
+function fits(s: Simulation, observed: { at: 'preflight' | 'response'; hop: number }): boolean {
+  if (!s.failure) return false;
+  const at = s.failure.stage === 'preflight' ? 'preflight' : 'response';
+  return at === observed.at && s.failure.hop === observed.hop;
+}
+
+function sameFailure(a: StagedFailure | null, b: StagedFailure | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.code === b.code && a.failedParameter === b.failedParameter && a.stage === b.stage && a.hop === b.hop;
+}
+
+/**
+ * The capture does not record credentials mode, and the two modes disagree: let the observed outcome decide.
+ * A browser failure the non-credentialed replay cannot explain is evidence that credentials were included
+ * (`*` with a failure, a missing Access-Control-Allow-Credentials).
+ */
+function pickByObservation(
+  omit: Simulation,
+  include: Simulation,
+  observed: Observed,
+): { sim: Simulation; credentials: 'include' | 'omit' | 'unknown'; confidence: Confidence; note: EvidenceNote } {
+  if (observed.kind === 'failed') {
+    const omitFits = fits(omit, observed);
+    const includeFits = fits(include, observed);
+    // When only one mode explains where the browser failed, the observation settles it.
+    if (omitFits) return { sim: omit, credentials: 'omit', confidence: includeFits ? 'inferred' : 'certain', note: 'credentials-inferred-omit' };
+    if (includeFits) return { sim: include, credentials: 'include', confidence: 'certain', note: 'credentials-inferred-include' };
+    if (include.failure && !omit.failure) return { sim: include, credentials: 'include', confidence: 'uncertain', note: 'credentials-inferred-include' };
+  }
+  if (observed.kind === 'completed') {
+    if (!omit.failure) return { sim: omit, credentials: 'omit', confidence: 'certain', note: 'credentials-inferred-omit' };
+    if (!include.failure) return { sim: include, credentials: 'include', confidence: 'certain', note: 'credentials-inferred-include' };
+  }
+  return { sim: omit, credentials: 'unknown', confidence: 'uncertain', note: 'credentials-unknown' };
+}
+
+function preflightReasonsOf(hop: HopOutcome | undefined): PreflightReason[] {
+  if (!hop || hop.preflight === 'not-needed') return [];
+  return preflightReasons(hop.method, hop.unsafeHeaders);
+}
+
+export type { HopRecord };

@@ -1,0 +1,51 @@
+/**
+ * What the engine is told about one exchange: plain records, no HAR, no DOM. The HAR layer fills them from
+ * captured entries; tests and the property checks build them directly.
+ */
+import type { HeaderList, RequestMode } from './types';
+
+export interface ResponseRecord {
+  readonly status: number;
+  readonly headers: HeaderList;
+  /** Where the response redirected to, or null when it is not a redirect. */
+  readonly redirectUrl: string | null;
+}
+
+export interface PreflightRecord {
+  /** The OPTIONS request's headers (Origin, Access-Control-Request-Method, Access-Control-Request-Headers). */
+  readonly requestHeaders: HeaderList;
+  /** null when no response arrived (a dropped connection). */
+  readonly response: ResponseRecord | null;
+  /** The network error the capture recorded on the OPTIONS request, if any (net::ERR_INVALID_REDIRECT, ...). */
+  readonly error: string | null;
+}
+
+/** One request on the way to the final response: hop 0 is what the page asked for, hop N follows the Nth redirect. */
+export interface HopRecord {
+  readonly url: string;
+  readonly method: string;
+  readonly requestHeaders: HeaderList;
+  /**
+   * Only the headers the page set were captured (Chrome's "provisional headers"): the request never reached
+   * the network, which for a CORS request means its preflight failed.
+   */
+  readonly provisional: boolean;
+  readonly preflight: PreflightRecord | null;
+  readonly response: ResponseRecord | null;
+  readonly error: string | null;
+}
+
+export type CredentialsEvidence = 'include' | 'omit' | 'unknown';
+
+export interface ExchangeRecord {
+  /** The origin of the page that made the request ("null" for an opaque origin). */
+  readonly initiatorOrigin: string;
+  readonly mode: RequestMode;
+  /** `include` when a Cookie header proves it; `unknown` when the capture cannot tell (it usually cannot). */
+  readonly credentials: CredentialsEvidence;
+  /** The headers the page itself set on the request: what decides whether a preflight is needed. */
+  readonly authorHeaders: HeaderList;
+  readonly hops: readonly HopRecord[];
+  /** False for captures that never record network errors (not Chrome's): then "no error" proves nothing. */
+  readonly errorsRecorded: boolean;
+}

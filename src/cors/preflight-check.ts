@@ -1,0 +1,77 @@
+/**
+ * The preflight check: Chromium's PreflightController order, one step per line of `checkPreflight`.
+ * The access check runs before the status check, so a 404 preflight without Access-Control-Allow-Origin is
+ * PreflightMissingAllowOriginHeader, and PreflightInvalidStatus appears only once the origin checks pass
+ * (both seen in Chromium 156). A redirect is refused before anything else is looked at.
+ */
+import { checkAccess } from './access-check';
+import { parseAllowList } from './allow-list';
+import { headerValue } from './headers';
+import { isSafelistedMethod } from './methods';
+import type { UnsafeHeader } from './safelist';
+import type { CorsErrorCode, CorsFailure, HeaderList } from './types';
+
+export interface PreflightCheckInput {
+  readonly status: number;
+  readonly headers: HeaderList;
+  /** The OPTIONS response was a redirect (a 3xx with a Location). */
+  readonly redirected: boolean;
+  readonly origin: string;
+  readonly credentials: boolean;
+  /** The method the actual request uses, as sent (normalised). */
+  readonly method: string;
+  /** The request's CORS-unsafe headers, in request order. */
+  readonly unsafeHeaders: readonly UnsafeHeader[];
+}
+
+export interface PreflightCheckResult {
+  readonly failure: CorsFailure | null;
+  /** `*` in Access-Control-Allow-Headers let Authorization through: Chrome allows it today but has deprecated it. */
+  readonly authorizationCoveredByWildcard: boolean;
+}
+
+/** An access-check failure on a preflight is reported as its Preflight* twin. */
+const PREFLIGHT_TWIN: Partial<Record<CorsErrorCode, CorsErrorCode>> = {
+  WildcardOriginNotAllowed: 'PreflightWildcardOriginNotAllowed',
+  MissingAllowOriginHeader: 'PreflightMissingAllowOriginHeader',
+  MultipleAllowOriginValues: 'PreflightMultipleAllowOriginValues',
+  InvalidAllowOriginValue: 'PreflightInvalidAllowOriginValue',
+  AllowOriginMismatch: 'PreflightAllowOriginMismatch',
+  InvalidAllowCredentials: 'PreflightInvalidAllowCredentials',
+};
+
+export function checkPreflight(input: PreflightCheckInput): PreflightCheckResult {
+  const fail = (code: CorsErrorCode, failedParameter = ''): PreflightCheckResult => ({
+    failure: { code, failedParameter },
+    authorizationCoveredByWildcard: false,
+  });
+
+  if (input.redirected) return fail('PreflightDisallowedRedirect');
+
+  const access = checkAccess(input);
+  if (access) return fail(PREFLIGHT_TWIN[access.code] ?? 'PreflightInvalidStatus', access.failedParameter);
+
+  if (input.status < 200 || input.status > 299) return fail('PreflightInvalidStatus');
+
+  const methodsValue = headerValue(input.headers, 'access-control-allow-methods');
+  const methods = parseAllowList(methodsValue, false);
+  if (!methods.ok) return fail('InvalidAllowMethodsPreflightResponse', methodsValue ?? '');
+  const headersValue = headerValue(input.headers, 'access-control-allow-headers');
+  const headers = parseAllowList(headersValue, true);
+  if (!headers.ok) return fail('InvalidAllowHeadersPreflightResponse', headersValue ?? '');
+
+  // `*` is a wildcard only for requests without credentials; with credentials it is the literal name "*".
+  const wildcardMethods = !input.credentials && methods.items.has('*');
+  if (!isSafelistedMethod(input.method) && !methods.items.has(input.method) && !wildcardMethods) {
+    return fail('MethodDisallowedByPreflightResponse', input.method);
+  }
+
+  const wildcardHeaders = !input.credentials && headers.items.has('*');
+  let authorizationCoveredByWildcard = false;
+  for (const h of input.unsafeHeaders) {
+    if (headers.items.has(h.name)) continue;
+    if (!wildcardHeaders) return fail('HeaderDisallowedByPreflightResponse', h.name);
+    if (h.name === 'authorization') authorizationCoveredByWildcard = true;
+  }
+  return { failure: null, authorizationCoveredByWildcard };
+}

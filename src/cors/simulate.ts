@@ -1,0 +1,174 @@
+/**
+ * Replays Chromium's CORS decisions along a redirect chain, hop by hop, for one assumed credentials mode.
+ * The order inside a hop is Chromium's (CorsURLLoader): mode, scheme, preflight, access check on the response,
+ * then the redirect rules, which decide the next hop's origin ("null" once tainted) and method.
+ */
+import { checkAccess } from './access-check';
+import type { ExchangeRecord, HopRecord, PreflightRecord } from './exchange';
+import { headerValue } from './headers';
+import { isSafelistedMethod, normaliseMethod } from './methods';
+import { isCorsEnabledScheme, OPAQUE_ORIGIN, originOf, sameOrigin, urlHasCredentials } from './origin';
+import { checkPreflight } from './preflight-check';
+import { corsUnsafeHeaders, type UnsafeHeader, unsafeReason } from './safelist';
+import type { CorsFailure, HeaderList, Stage, StagedFailure } from './types';
+import { type CorsWarning, responseWarnings } from './warnings';
+
+/** Where the preflight decision for a hop came from. */
+export type PreflightSource = 'not-needed' | 'network' | 'cache' | 'missing';
+
+export interface HopOutcome {
+  readonly hop: number;
+  readonly url: string;
+  readonly method: string;
+  /** The Origin the request carried at this hop ("null" after a tainting redirect). */
+  readonly origin: string;
+  /** Chromium's "CORS flag": the hop is cross-origin (or tainted), so CORS checks apply. */
+  readonly cors: boolean;
+  readonly unsafeHeaders: readonly UnsafeHeader[];
+  readonly preflight: PreflightSource;
+}
+
+/** How the replay ended when no CORS check failed. */
+export type SimulationEnd =
+  /** The final response passed (or no check applied). */
+  | 'complete'
+  /** The last hop got no response: a network error, or blocked before the network. */
+  | 'no-response'
+  /** A preflight was needed and the request never reached the network, but the capture holds no preflight. */
+  | 'missing-preflight'
+  /** A redirect that passed its checks and was not followed (`redirect: 'manual'`). */
+  | 'redirect-not-followed';
+
+export interface Simulation {
+  readonly failure: StagedFailure | null;
+  readonly end: SimulationEnd;
+  readonly hops: readonly HopOutcome[];
+  readonly warnings: readonly CorsWarning[];
+  /** True when at least one hop was cross-origin in a CORS mode. */
+  readonly corsApplied: boolean;
+}
+
+const BODY_HEADERS = new Set(['content-encoding', 'content-language', 'content-location', 'content-type']);
+
+export function simulate(exchange: ExchangeRecord, credentials: boolean): Simulation {
+  const hops: HopOutcome[] = [];
+  const warnings: CorsWarning[] = [];
+  const origin = exchange.initiatorOrigin;
+  let tainted = false;
+  let corsApplied = false;
+  let method = normaliseMethod(exchange.hops[0]?.method ?? 'GET');
+  let authorHeaders: HeaderList = exchange.authorHeaders;
+
+  const done = (failure: StagedFailure | null, end: SimulationEnd): Simulation => ({ failure, end, hops, warnings, corsApplied });
+  const failAt = (f: CorsFailure, stage: Stage, hop: number): Simulation => done({ ...f, stage, hop }, 'complete');
+
+  for (let i = 0; i < exchange.hops.length; i++) {
+    const hop = exchange.hops[i] as HopRecord;
+    const requestOrigin = tainted ? OPAQUE_ORIGIN : origin;
+    const cors = tainted || !sameOrigin(origin, originOf(hop.url));
+    // A failure found when following a redirect belongs to the redirect response of the previous hop.
+    const entryStage: [Stage, number] = i === 0 ? ['response', 0] : ['redirect', i - 1];
+
+    if (exchange.mode === 'same-origin' && cors) return failAt({ code: 'DisallowedByMode', failedParameter: '' }, ...entryStage);
+
+    const unsafeHeaders = cors ? unsafeHeadersFor(authorHeaders, hop.preflight, hop.requestHeaders) : [];
+    const needsPreflight = cors && (!isSafelistedMethod(method) || unsafeHeaders.length > 0);
+    let preflight: PreflightSource = 'not-needed';
+
+    if (cors && exchange.mode === 'cors') {
+      corsApplied = true;
+      if (!isCorsEnabledScheme(hop.url)) return failAt({ code: 'CorsDisabledScheme', failedParameter: '' }, ...entryStage);
+      if (hop.preflight) {
+        preflight = 'network';
+        hops.push({ hop: i, url: hop.url, method, origin: requestOrigin, cors, unsafeHeaders, preflight });
+        const pf = hop.preflight;
+        if (!pf.response) return done(null, 'no-response');
+        const result = checkPreflight({
+          status: pf.response.status,
+          headers: pf.response.headers,
+          redirected: pf.response.redirectUrl !== null || pf.error === 'net::ERR_INVALID_REDIRECT',
+          origin: requestOrigin,
+          credentials,
+          method: preflightMethod(pf, method),
+          unsafeHeaders,
+        });
+        if (result.failure) return failAt(result.failure, 'preflight', i);
+        if (result.authorizationCoveredByWildcard) {
+          warnings.push({ code: 'AuthorizationCoveredByWildcard', stage: 'preflight', hop: i, header: 'Access-Control-Allow-Headers', value: headerValue(pf.response.headers, 'access-control-allow-headers') ?? '*' });
+        }
+        warnings.push(...responseWarnings(pf.response.headers, 'preflight', i));
+      } else if (needsPreflight) {
+        preflight = hop.response ? 'cache' : 'missing';
+        hops.push({ hop: i, url: hop.url, method, origin: requestOrigin, cors, unsafeHeaders, preflight });
+        if (!hop.response) return done(null, 'missing-preflight');
+      } else {
+        hops.push({ hop: i, url: hop.url, method, origin: requestOrigin, cors, unsafeHeaders, preflight });
+      }
+    } else {
+      hops.push({ hop: i, url: hop.url, method, origin: requestOrigin, cors: false, unsafeHeaders, preflight });
+    }
+
+    const response = hop.response;
+    if (!response) return done(null, 'no-response');
+    const redirect = response.redirectUrl;
+    const stage: Stage = redirect !== null ? 'redirect' : 'response';
+
+    if (cors && exchange.mode === 'cors') {
+      const access = checkAccess({ status: response.status, headers: response.headers, origin: requestOrigin, credentials });
+      if (access) return failAt(access, stage, i);
+      warnings.push(...responseWarnings(response.headers, 'response', i));
+    }
+    if (redirect === null) return done(null, 'complete');
+
+    // Fetch's HTTP-redirect fetch: a cross-origin Location may not carry user:pass@.
+    if (exchange.mode === 'cors' && urlHasCredentials(redirect) && (cors || !sameOrigin(origin, originOf(redirect)))) {
+      return failAt({ code: 'RedirectContainsCredentials', failedParameter: '' }, 'redirect', i);
+    }
+    const hopOrigin = originOf(hop.url);
+    if (!sameOrigin(originOf(redirect), hopOrigin) && !sameOrigin(origin, hopOrigin)) tainted = true;
+    if ((response.status === 303 && method !== 'HEAD') || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+      method = 'GET';
+      authorHeaders = authorHeaders.filter((h) => !BODY_HEADERS.has(h.name.toLowerCase()));
+    }
+    if (i === exchange.hops.length - 1) return done(null, 'redirect-not-followed');
+  }
+  return done(null, 'complete');
+}
+
+/**
+ * The CORS-unsafe headers of a hop. A captured preflight's Access-Control-Request-Headers is the browser's own
+ * list and wins over our reading of the captured request headers (which include headers the network stack adds);
+ * the request's header order is kept because Chrome names the first disallowed header in that order.
+ */
+function unsafeHeadersFor(authorHeaders: HeaderList, preflight: PreflightRecord | null, captured: HeaderList): UnsafeHeader[] {
+  const computed = corsUnsafeHeaders(authorHeaders);
+  const requested = preflight ? headerValue(preflight.requestHeaders, 'access-control-request-headers') : null;
+  if (requested === null) return preflight ? [] : computed;
+  const names = requested.split(',').map((n) => n.trim().toLowerCase()).filter((n) => n !== '');
+  const wanted = new Set(names);
+  const out: UnsafeHeader[] = [];
+  const seen = new Set<string>();
+  for (const h of computed) {
+    if (wanted.has(h.name) && !seen.has(h.name)) {
+      out.push(h);
+      seen.add(h.name);
+    }
+  }
+  // Names the browser asked about that our reading of the request missed, with the value if the capture has one.
+  for (const h of [...authorHeaders, ...captured]) {
+    const name = h.name.toLowerCase();
+    if (wanted.has(name) && !seen.has(name)) {
+      out.push({ name, value: h.value, reason: unsafeReason(name, h.value) ?? 'safelisted-total-too-long' });
+      seen.add(name);
+    }
+  }
+  for (const name of [...wanted].sort()) {
+    if (!seen.has(name)) out.push({ name, value: '', reason: 'name-not-safelisted' });
+  }
+  return out;
+}
+
+/** The method the preflight asked about (Access-Control-Request-Method) is what Chrome checks, as sent. */
+function preflightMethod(pf: PreflightRecord, fallback: string): string {
+  return headerValue(pf.requestHeaders, 'access-control-request-method') ?? fallback;
+}

@@ -1,0 +1,51 @@
+/**
+ * A HAR entry reduced to what CORS analysis reads, with names and shapes normalised once so the rest of the
+ * layer never touches raw, untrusted JSON again.
+ */
+import type { HeaderList } from '../cors';
+
+export interface Entry {
+  /** Position in `log.entries`: the index the CLI and JSON output report. */
+  readonly index: number;
+  readonly url: string;
+  readonly method: string;
+  readonly requestHeaders: HeaderList;
+  readonly status: number;
+  readonly responseHeaders: HeaderList;
+  /** Location the response redirected to ('' in the HAR becomes null). */
+  readonly redirectUrl: string | null;
+  /** Chrome's `_error` (net::ERR_FAILED for a CORS failure), or null. */
+  readonly error: string | null;
+  /** startedDateTime in ms since the epoch. */
+  readonly start: number;
+  /** start + total time, in ms. */
+  readonly end: number;
+  /** When the request was handed to the network (start + blocked + dns + connect): after its preflight ended. */
+  readonly sent: number;
+  readonly resourceType: string;
+  readonly initiatorType: string;
+  /** The initiator's URL: for a preflight, the URL of the request it guards. */
+  readonly initiatorUrl: string | null;
+  /** The page the entry belongs to (`pageref`). */
+  readonly pageref: string | null;
+  /** Request body, kept for exports. */
+  readonly postData: { readonly mimeType: string; readonly text: string } | null;
+}
+
+/** A preflight by Chrome's own marking, or by shape for captures from elsewhere. */
+export function isPreflight(e: Entry): boolean {
+  if (e.resourceType === 'preflight' || e.initiatorType === 'preflight') return true;
+  return e.method === 'OPTIONS' && hasName(e.requestHeaders, 'access-control-request-method') && hasName(e.requestHeaders, 'origin');
+}
+
+/**
+ * Chrome records only "provisional" request headers (those the page set) for a request that never reached the
+ * network: status 0, no response headers. For a CORS request that means its preflight failed.
+ */
+export function isProvisional(e: Entry): boolean {
+  return e.status === 0 && e.responseHeaders.length === 0;
+}
+
+function hasName(headers: HeaderList, lower: string): boolean {
+  return headers.some((h) => h.name.toLowerCase() === lower);
+}

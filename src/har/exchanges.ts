@@ -1,0 +1,128 @@
+/**
+ * HAR entries → exchanges: one per request the page made, with its redirect hops and the preflight of each hop.
+ * This is the only place that knows how Chrome lays an exchange out across entries.
+ */
+import type { ExchangeRecord, HopRecord, PreflightRecord, ResponseRecord } from '../cors';
+import { type Entry, isPreflight, isProvisional } from './entry';
+import { isPhantomHop, linkRedirects } from './chain';
+import { authorHeaders, credentialsEvidence, initiatorOrigin, requestMode } from './infer';
+import { pairPreflights } from './pair';
+import type { ParsedHar } from './parse';
+
+export interface BuiltExchange {
+  readonly record: ExchangeRecord;
+  /** Entry indices of the hops, first to last. */
+  readonly hopEntries: readonly number[];
+  /** Entry index of each hop's preflight (null where there was none in the capture). */
+  readonly preflightEntries: readonly (number | null)[];
+  /** Every entry of the exchange, in time order. */
+  readonly entries: readonly number[];
+  /** The page's origin could not be inferred: the verdict cannot be trusted. */
+  readonly originUnknown: boolean;
+  /** Built from a preflight whose request is missing from the capture. */
+  readonly requestMissing: boolean;
+  /** The first start time, for ordering. */
+  readonly start: number;
+}
+
+export function buildExchanges(har: ParsedHar): BuiltExchange[] {
+  const preflights: Entry[] = [];
+  const requests: Entry[] = [];
+  for (const e of har.entries) (isPreflight(e) ? preflights : requests).push(e);
+
+  const { preflightFor, orphans } = pairPreflights(preflights, requests);
+  const next = linkRedirects(requests);
+  const continuation = new Set<number>();
+  for (const n of next.values()) continuation.add(n.index);
+
+  const out: BuiltExchange[] = [];
+  for (const first of requests) {
+    if (continuation.has(first.index)) continue;
+    const hops: Entry[] = [first];
+    const extra: number[] = [];
+    for (let h = next.get(first.index); h; h = next.get(h.index)) {
+      if (isPhantomHop(h)) {
+        extra.push(h.index);
+        break;
+      }
+      hops.push(h);
+    }
+    out.push(build(hops, extra, preflightFor, har));
+  }
+  for (const p of orphans) out.push(buildOrphan(p, har));
+  return out.sort((a, b) => a.start - b.start || (a.entries[0] ?? 0) - (b.entries[0] ?? 0));
+}
+
+function responseOf(e: Entry): ResponseRecord | null {
+  if (isProvisional(e)) return null;
+  return { status: e.status, headers: e.responseHeaders, redirectUrl: e.redirectUrl };
+}
+
+function preflightRecord(p: Entry): PreflightRecord {
+  // A dropped connection leaves status 0 and no headers on the OPTIONS entry: no response at all.
+  const response = p.status === 0 && p.responseHeaders.length === 0 ? null : { status: p.status, headers: p.responseHeaders, redirectUrl: p.redirectUrl };
+  return { requestHeaders: p.requestHeaders, response, error: p.error };
+}
+
+function build(hops: Entry[], extra: number[], preflightFor: ReadonlyMap<number, Entry>, har: ParsedHar): BuiltExchange {
+  const first = hops[0] as Entry;
+  const firstPreflight = preflightFor.get(first.index) ?? null;
+  const origin = initiatorOrigin(first, firstPreflight, har.pages);
+  const anyPreflight = hops.some((h) => preflightFor.has(h.index));
+  const hopRecords: HopRecord[] = hops.map((h) => {
+    const p = preflightFor.get(h.index);
+    return {
+      url: h.url,
+      method: h.method,
+      requestHeaders: h.requestHeaders,
+      provisional: isProvisional(h),
+      preflight: p ? preflightRecord(p) : null,
+      response: responseOf(h),
+      error: h.error,
+    };
+  });
+  const preflightEntries = hops.map((h) => preflightFor.get(h.index)?.index ?? null);
+  const entries = [...hops.map((h) => h.index), ...preflightEntries.filter((i): i is number => i !== null), ...extra].sort((a, b) => a - b);
+  return {
+    record: {
+      initiatorOrigin: origin ?? 'null',
+      mode: requestMode(first, anyPreflight, origin),
+      credentials: credentialsEvidence(hops, origin),
+      authorHeaders: authorHeaders(first),
+      hops: hopRecords,
+      errorsRecorded: har.errorsRecorded,
+    },
+    hopEntries: hops.map((h) => h.index),
+    preflightEntries,
+    entries,
+    originUnknown: origin === null,
+    requestMissing: false,
+    start: Math.min(first.start, firstPreflight?.start ?? first.start),
+  };
+}
+
+/** A preflight whose request is not in the capture: its own answer can still be judged for the request it names. */
+function buildOrphan(p: Entry, har: ParsedHar): BuiltExchange {
+  const origin = initiatorOrigin(p, p, har.pages);
+  const method = p.requestHeaders.find((h) => h.name.toLowerCase() === 'access-control-request-method')?.value ?? 'GET';
+  const names = (p.requestHeaders.find((h) => h.name.toLowerCase() === 'access-control-request-headers')?.value ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  return {
+    record: {
+      initiatorOrigin: origin ?? 'null',
+      mode: 'cors',
+      credentials: 'unknown',
+      authorHeaders: names.map((name) => ({ name, value: '' })),
+      hops: [{ url: p.url, method, requestHeaders: [], provisional: true, preflight: preflightRecord(p), response: null, error: null }],
+      errorsRecorded: har.errorsRecorded,
+    },
+    hopEntries: [],
+    preflightEntries: [p.index],
+    entries: [p.index],
+    originUnknown: origin === null,
+    requestMissing: true,
+    start: p.start,
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * What the HAR does not record, inferred from what it does: the page's origin, the request mode, the
+ * credentials mode, and which headers the page itself set. Each function says which evidence it prefers.
+ */
+import {
+  type CredentialsEvidence,
+  type Header,
+  type HeaderList,
+  headerValue,
+  isForbiddenRequestHeader,
+  originOf,
+  type RequestMode,
+  sameOrigin,
+} from '../cors';
+import { type Entry, isProvisional } from './entry';
+
+/**
+ * The origin of the page that made the request. Preferred evidence, in order: the Origin the preflight or the
+ * request sent (exactly what Chrome checked against), the Referer (the page's URL, which the provisional
+ * headers of a blocked request still carry), the page the HAR files the entry under, and last the script that
+ * made the call (a script served from a CDN runs with the page's origin, so this is the weakest).
+ */
+export function initiatorOrigin(first: Entry, preflight: Entry | null, pages: ReadonlyMap<string, string>): string | null {
+  const fromPreflight = preflight ? headerValue(preflight.requestHeaders, 'origin') : null;
+  if (fromPreflight !== null && fromPreflight !== '') return fromPreflight;
+  const sent = headerValue(first.requestHeaders, 'origin');
+  if (sent !== null && sent !== '') return sent;
+  const referer = headerValue(first.requestHeaders, 'referer');
+  if (referer) {
+    const o = originOf(referer);
+    if (o !== 'null') return o;
+  }
+  const page = first.pageref ? pages.get(first.pageref) : undefined;
+  if (page) {
+    const o = originOf(page);
+    if (o !== 'null') return o;
+  }
+  if (first.initiatorUrl) {
+    const o = originOf(first.initiatorUrl);
+    if (o !== 'null') return o;
+  }
+  return null;
+}
+
+const MODES: Readonly<Record<string, RequestMode>> = {
+  cors: 'cors',
+  'no-cors': 'no-cors',
+  'same-origin': 'same-origin',
+  navigate: 'navigate',
+  websocket: 'no-cors',
+};
+
+/** Resource types that are always fetched in CORS mode when cross-origin. */
+const CORS_TYPES = new Set(['fetch', 'xhr', 'eventsource', 'font']);
+
+/**
+ * Sec-Fetch-Mode says it outright when the capture has the full headers. Otherwise: a preflight proves CORS
+ * mode; an Origin header on a cross-origin request does too; for a blocked request with provisional headers,
+ * the resource type is the remaining evidence (fetch and XHR default to CORS mode).
+ */
+export function requestMode(first: Entry, hasPreflight: boolean, origin: string | null): RequestMode {
+  const declared = headerValue(first.requestHeaders, 'sec-fetch-mode');
+  if (declared !== null && MODES[declared]) return MODES[declared] as RequestMode;
+  if (hasPreflight) return 'cors';
+  if (first.resourceType === 'document' || first.resourceType === 'iframe') return 'navigate';
+  const sentOrigin = headerValue(first.requestHeaders, 'origin');
+  const crossOrigin = origin === null || !sameOrigin(origin, originOf(first.url));
+  if (sentOrigin !== null && crossOrigin) return 'cors';
+  // A CORS request always carries Origin once it reaches the network: a full cross-origin capture without one was no-cors.
+  if (crossOrigin && !isProvisional(first)) return 'no-cors';
+  return CORS_TYPES.has(first.resourceType) || first.resourceType === '' ? 'cors' : 'no-cors';
+}
+
+/**
+ * A Cookie on a cross-origin hop proves credentials mode `include`. Nothing in a HAR proves `omit`: a request
+ * without cookies may still have been made with `include`.
+ */
+export function credentialsEvidence(hops: readonly Entry[], origin: string | null): CredentialsEvidence {
+  for (const h of hops) {
+    if (origin !== null && sameOrigin(origin, originOf(h.url))) continue;
+    if (headerValue(h.requestHeaders, 'cookie') !== null) return 'include';
+  }
+  return 'unknown';
+}
+
+/**
+ * Headers the network stack adds on its own, which never cause a preflight. `priority` appears on HTTP/2 and
+ * HTTP/3; `Cache-Control`/`Pragma: no-cache` come from DevTools' "Disable cache".
+ */
+function addedByBrowser(h: Header): boolean {
+  const name = h.name.toLowerCase();
+  if (name === 'priority') return true;
+  if ((name === 'cache-control' || name === 'pragma') && h.value.trim().toLowerCase() === 'no-cache') return true;
+  return false;
+}
+
+/** The headers the page set: the request's headers less pseudo-headers, forbidden ones and browser-added ones. */
+export function authorHeaders(first: Entry): HeaderList {
+  return first.requestHeaders.filter((h) => !h.name.startsWith(':') && !isForbiddenRequestHeader(h.name, h.value) && !addedByBrowser(h));
+}
