@@ -66,10 +66,10 @@ export function simulate(exchange: ExchangeRecord, credentials: boolean): Simula
     const hop = exchange.hops[i] as HopRecord;
     const requestOrigin = tainted ? OPAQUE_ORIGIN : origin;
     const cors = tainted || !sameOrigin(origin, originOf(hop.url));
-    // A failure found when following a redirect belongs to the redirect response of the previous hop.
-    const entryStage: [Stage, number] = i === 0 ? ['response', 0] : ['redirect', i - 1];
-
-    if (exchange.mode === 'same-origin' && cors) return failAt({ code: 'DisallowedByMode', failedParameter: '' }, ...entryStage);
+    if (i === 0) {
+      const entry = targetCheck(exchange.mode, cors, hop.url);
+      if (entry) return failAt(entry, 'response', 0);
+    }
 
     const unsafeHeaders = cors ? unsafeHeadersFor(authorHeaders, hop.preflight, hop.requestHeaders) : [];
     const needsPreflight = cors && (!isSafelistedMethod(method) || unsafeHeaders.length > 0);
@@ -77,7 +77,6 @@ export function simulate(exchange: ExchangeRecord, credentials: boolean): Simula
 
     if (cors && exchange.mode === 'cors') {
       corsApplied = true;
-      if (!isCorsEnabledScheme(hop.url)) return failAt({ code: 'CorsDisabledScheme', failedParameter: '' }, ...entryStage);
       if (hop.preflight) {
         preflight = 'network';
         hops.push({ hop: i, url: hop.url, method, origin: requestOrigin, cors, unsafeHeaders, preflight });
@@ -126,6 +125,9 @@ export function simulate(exchange: ExchangeRecord, credentials: boolean): Simula
     }
     const hopOrigin = originOf(hop.url);
     if (!sameOrigin(originOf(redirect), hopOrigin) && !sameOrigin(origin, hopOrigin)) tainted = true;
+    // Chrome refuses the new URL before sending anything, so the capture may hold no entry for it.
+    const next = targetCheck(exchange.mode, tainted || !sameOrigin(origin, originOf(redirect)), redirect);
+    if (next) return failAt(next, 'redirect', i);
     if ((response.status === 303 && method !== 'HEAD') || ((response.status === 301 || response.status === 302) && method === 'POST')) {
       method = 'GET';
       authorHeaders = authorHeaders.filter((h) => !BODY_HEADERS.has(h.name.toLowerCase()));
@@ -133,6 +135,14 @@ export function simulate(exchange: ExchangeRecord, credentials: boolean): Simula
     if (i === exchange.hops.length - 1) return done(null, 'redirect-not-followed');
   }
   return done(null, 'complete');
+}
+
+/** Checks on a URL before any request goes to it (CorsURLLoader::StartRequest): scheme, then request mode. */
+function targetCheck(mode: ExchangeRecord['mode'], cors: boolean, url: string): CorsFailure | null {
+  if (!cors) return null;
+  if (mode === 'cors' && !isCorsEnabledScheme(url)) return { code: 'CorsDisabledScheme', failedParameter: '' };
+  if (mode === 'same-origin') return { code: 'DisallowedByMode', failedParameter: '' };
+  return null;
 }
 
 /**

@@ -1,0 +1,125 @@
+import { describe, expect, test } from 'vitest';
+import { evaluate, type ExchangeRecord, type Header, type HopRecord } from '../../../src/cors';
+
+const PAGE = 'http://127.0.0.1:8001';
+const API = 'http://127.0.0.1:8002';
+const THIRD = 'http://127.0.0.1:8003';
+const h = (name: string, value: string): Header => ({ name, value });
+const acao = (v: string) => h('Access-Control-Allow-Origin', v);
+
+function hop(url: string, over: Partial<HopRecord> = {}): HopRecord {
+  return { url, method: 'GET', requestHeaders: [], provisional: false, preflight: null, response: { status: 200, headers: [], redirectUrl: null }, error: null, ...over };
+}
+function redirect(url: string, to: string, headers: Header[] = [], status = 302): HopRecord {
+  return hop(url, { response: { status, headers: [...headers, h('Location', to)], redirectUrl: to } });
+}
+function exchange(hops: HopRecord[], over: Partial<ExchangeRecord> = {}): ExchangeRecord {
+  return { initiatorOrigin: PAGE, mode: 'cors', credentials: 'unknown', authorHeaders: [], hops, errorsRecorded: true, ...over };
+}
+const blocked = (hopOver: Partial<HopRecord>) => ({ ...hopOver, error: 'net::ERR_FAILED' });
+
+describe('redirects (chromium-facts.md, Fetch HTTP-redirect fetch)', () => {
+  test('a cross-origin redirect to a third origin taints: the next hop must allow "null", the page origin fails', () => {
+    const ev = evaluate(exchange([redirect(`${API}/a`, `${THIRD}/b`, [acao(PAGE)]), hop(`${THIRD}/b`, blocked({ response: { status: 200, headers: [acao(PAGE)], redirectUrl: null } }))]));
+    expect(ev.verdict).toBe('blocked');
+    expect(ev.error).toMatchObject({ code: 'AllowOriginMismatch', failedParameter: PAGE, stage: 'response', hop: 1 });
+    expect(ev.hops[1]?.origin).toBe('null');
+  });
+  test('even a redirect back to the page origin taints', () => {
+    const ev = evaluate(exchange([redirect(`${API}/a`, `${PAGE}/b`, [acao(PAGE)]), hop(`${PAGE}/b`, blocked({ response: { status: 200, headers: [acao(PAGE)], redirectUrl: null } }))]));
+    expect(ev.error).toMatchObject({ code: 'AllowOriginMismatch', hop: 1 });
+  });
+  test('ACAO `*` or `null` on the tainted hop passes', () => {
+    for (const v of ['*', 'null']) {
+      const ev = evaluate(exchange([redirect(`${API}/a`, `${THIRD}/b`, [acao(PAGE)]), hop(`${THIRD}/b`, { response: { status: 200, headers: [acao(v)], redirectUrl: null } })]));
+      expect(ev.verdict).toBe('allowed');
+    }
+  });
+  test('a same-origin → cross-origin redirect does not taint', () => {
+    const ev = evaluate(exchange([redirect(`${PAGE}/a`, `${API}/b`), hop(`${API}/b`, { response: { status: 200, headers: [acao(PAGE)], redirectUrl: null } })]));
+    expect(ev.verdict).toBe('allowed');
+    expect(ev.hops[1]?.origin).toBe(PAGE);
+  });
+  test('the redirect response itself is access-checked', () => {
+    const ev = evaluate(exchange([hop(`${API}/a`, blocked({ response: { status: 302, headers: [h('Location', `${API}/b`)], redirectUrl: `${API}/b` } }))]));
+    expect(ev.error).toMatchObject({ code: 'MissingAllowOriginHeader', stage: 'redirect', hop: 0 });
+  });
+  test('user:pass@ in a cross-origin Location is RedirectContainsCredentials ""', () => {
+    const to = 'http://u:p@127.0.0.1:8003/x';
+    const ev = evaluate(exchange([hop(`${API}/a`, blocked({ response: { status: 302, headers: [acao(PAGE)], redirectUrl: to } }))]));
+    expect(ev.error).toMatchObject({ code: 'RedirectContainsCredentials', failedParameter: '', stage: 'redirect' });
+  });
+  test('mode same-origin redirected cross-origin is DisallowedByMode', () => {
+    const ev = evaluate(exchange([hop(`${PAGE}/a`, blocked({ response: { status: 302, headers: [], redirectUrl: `${API}/b` } }))], { mode: 'same-origin' }));
+    expect(ev.error).toMatchObject({ code: 'DisallowedByMode' });
+  });
+  test('303 turns a preflighted PUT into a GET with no preflight (and drops Content-Type)', () => {
+    const pf = { requestHeaders: [h('Access-Control-Request-Method', 'PUT'), h('Access-Control-Request-Headers', 'content-type')], response: { status: 204, headers: [acao(PAGE), h('Access-Control-Allow-Methods', 'PUT'), h('Access-Control-Allow-Headers', 'content-type')], redirectUrl: null }, error: null };
+    const first = hop(`${API}/a`, { method: 'PUT', preflight: pf, response: { status: 303, headers: [acao(PAGE)], redirectUrl: `${API}/b` } });
+    const ev = evaluate(exchange([first, hop(`${API}/b`, { response: { status: 200, headers: [acao(PAGE)], redirectUrl: null } })], { authorHeaders: [h('Content-Type', 'application/json')] }));
+    expect(ev.verdict).toBe('allowed');
+    expect(ev.hops[1]).toMatchObject({ method: 'GET', preflight: 'not-needed' });
+  });
+  test('a redirect that passed and was not followed (redirect: manual) is allowed', () => {
+    const ev = evaluate(exchange([hop(`${API}/a`, { response: { status: 302, headers: [acao(PAGE)], redirectUrl: `${API}/b` } })]));
+    expect(ev.verdict).toBe('allowed');
+    expect(ev.notes).toContain('redirect-not-followed');
+  });
+});
+
+describe('credentials mode from evidence (the HAR does not record it)', () => {
+  test('a Cookie header proves include: `*` fails', () => {
+    const ev = evaluate(exchange([hop(`${API}/a`, blocked({ response: { status: 200, headers: [acao('*')], redirectUrl: null } }))], { credentials: 'include' }));
+    expect(ev.error?.code).toBe('WildcardOriginNotAllowed');
+    expect(ev.confidence).toBe('certain');
+  });
+  test('`*` plus an observed failure means credentials were included', () => {
+    const ev = evaluate(exchange([hop(`${API}/a`, blocked({ response: { status: 200, headers: [acao('*')], redirectUrl: null } }))]));
+    expect(ev.error?.code).toBe('WildcardOriginNotAllowed');
+    expect(ev.credentials).toBe('include');
+    expect(ev.notes).toContain('credentials-inferred-include');
+  });
+  test('`*` and no failure: allowed, certain', () => {
+    const ev = evaluate(exchange([hop(`${API}/a`, { response: { status: 200, headers: [acao('*')], redirectUrl: null } })]));
+    expect(ev).toMatchObject({ verdict: 'allowed', confidence: 'certain' });
+  });
+  test('a capture that records no errors cannot tell: the verdict is not certain', () => {
+    const ev = evaluate(exchange([hop(`${API}/a`, { response: { status: 200, headers: [acao('*')], redirectUrl: null } })], { errorsRecorded: false }));
+    expect(ev.confidence).toBe('uncertain');
+  });
+});
+
+describe('observation vs replay', () => {
+  test('a connection failure is not a CORS error: unknown, with the network error named', () => {
+    const ev = evaluate(exchange([hop(`${API}/a`, { response: null, provisional: true, error: 'net::ERR_CONNECTION_REFUSED' })]));
+    expect(ev).toMatchObject({ verdict: 'unknown', networkError: 'net::ERR_CONNECTION_REFUSED', error: null });
+  });
+  test('a preflight-needing request that never reached the network, with no preflight in the capture: blocked, uncertain, no code', () => {
+    const ev = evaluate(exchange([hop(`${API}/a`, blocked({ method: 'PUT', response: null, provisional: true }))]));
+    expect(ev).toMatchObject({ verdict: 'blocked', error: null, confidence: 'uncertain' });
+    expect(ev.notes).toContain('preflight-missing');
+  });
+  test('a preflighted request that went through with no OPTIONS entry used the preflight cache', () => {
+    const ev = evaluate(exchange([hop(`${API}/a`, { method: 'PUT', response: { status: 200, headers: [acao(PAGE)], redirectUrl: null } })]));
+    expect(ev.verdict).toBe('allowed');
+    expect(ev.notes).toContain('preflight-from-cache');
+  });
+  test('the browser allowed what the replay blocks: never a confident "blocked"', () => {
+    const ev = evaluate(exchange([hop(`${API}/a`, { response: { status: 200, headers: [], redirectUrl: null } })], { credentials: 'omit' }));
+    expect(ev).toMatchObject({ verdict: 'unknown', confidence: 'uncertain' });
+  });
+  test('same-origin requests are not CORS', () => {
+    expect(evaluate(exchange([hop(`${PAGE}/a`)])).verdict).toBe('not-cors');
+  });
+  test('no-cors and navigations are not CORS', () => {
+    expect(evaluate(exchange([hop(`${API}/a`)], { mode: 'no-cors' })).verdict).toBe('not-cors');
+    expect(evaluate(exchange([hop(`${API}/a`)], { mode: 'navigate' })).verdict).toBe('not-cors');
+  });
+  test('why a preflight: the method and each unsafe header with its value', () => {
+    const ev = evaluate(exchange([hop(`${API}/a`, { method: 'PUT', response: { status: 200, headers: [acao(PAGE)], redirectUrl: null } })], { authorHeaders: [h('Content-Type', 'application/json'), h('Accept', '*/*')] }));
+    expect(ev.preflightReasons).toEqual([
+      { kind: 'method', method: 'PUT' },
+      { kind: 'header', name: 'content-type', value: 'application/json', reason: 'content-type-not-simple' },
+    ]);
+  });
+});
