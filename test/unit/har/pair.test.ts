@@ -1,0 +1,82 @@
+import { describe, expect, test } from 'vitest';
+import { analyseHarText } from '../../../src/har';
+import { type EntrySpec, har } from '../../support/har-builder';
+
+const PAGE = 'http://127.0.0.1:8001';
+const URL_ = 'http://127.0.0.1:8002/s/1';
+const acrm = (m: string, hs = 'x-custom'): [string, string][] => [['Origin', PAGE], ['Access-Control-Request-Method', m], ['Access-Control-Request-Headers', hs]];
+const allow = (hs: string): [string, string][] => [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT, DELETE'], ['Access-Control-Allow-Headers', hs]];
+const provisional = (start: number, end: number, method = 'PUT'): EntrySpec => ({ method, url: URL_, start, time: end - start, blocked: end - start, status: 0, requestHeaders: [['X-Custom', '1']], error: 'net::ERR_FAILED' });
+const sent = (start: number, blocked: number, method = 'PUT'): EntrySpec => ({ method, url: URL_, start, blocked, time: blocked + 5, requestHeaders: [['X-Custom', '1'], ['Origin', PAGE]], responseHeaders: [['Access-Control-Allow-Origin', PAGE]] });
+const preflight = (start: number, time: number, allowed: string, method = 'PUT'): EntrySpec => ({ preflight: true, url: URL_, start, time, status: 204, requestHeaders: acrm(method), responseHeaders: allow(allowed) });
+
+function verdicts(specs: EntrySpec[]) {
+  return analyseHarText(har(specs)).exchanges.map((x) => [x.evaluation.verdict, x.evaluation.error?.code ?? null, [...x.entries]]);
+}
+
+describe('pairing preflights with their requests', () => {
+  test('identical requests in flight together: the first preflight goes to the first request', () => {
+    // r0 starts at 0, r1 at 1; their preflights start at 2 and 3. p0 disallows, p1 allows.
+    const specs = [provisional(0, 20), sent(1, 30), preflight(2, 10, 'content-type'), preflight(3, 12, 'x-custom')];
+    expect(verdicts(specs)).toEqual([
+      ['blocked', 'HeaderDisallowedByPreflightResponse', [0, 2]],
+      ['allowed', null, [1, 3]],
+    ]);
+  });
+  test('array order is not time order (getHAR order varies): the pairing does not change', () => {
+    const specs = [provisional(0, 20), sent(1, 30), preflight(2, 10, 'content-type'), preflight(3, 12, 'x-custom')];
+    const shuffled = [specs[3], specs[1], specs[2], specs[0]] as EntrySpec[];
+    const out = analyseHarText(har(shuffled)).exchanges.map((x) => [x.evaluation.verdict, x.url]);
+    expect(out).toEqual([
+      ['blocked', URL_],
+      ['allowed', URL_],
+    ]);
+    const blockedX = analyseHarText(har(shuffled)).exchanges[0];
+    expect(blockedX?.preflightEntries).toEqual([2]);
+  });
+  test('a request that reached the network before a preflight ended did not use that preflight (it was cached)', () => {
+    // r0 was sent at 2 (blocked 2 ms: cached preflight); r1 waited for the preflight 5..15.
+    const specs = [sent(0, 2), sent(1, 20), preflight(5, 10, 'x-custom')];
+    const xs = analyseHarText(har(specs)).exchanges;
+    expect(xs[0]?.preflightEntries).toEqual([null]);
+    expect(xs[0]?.evaluation.notes).toContain('preflight-from-cache');
+    expect(xs[1]?.preflightEntries).toEqual([2]);
+  });
+  test('the method and header names must match: a DELETE preflight does not pair with a PUT', () => {
+    const specs = [provisional(0, 20, 'PUT'), sent(1, 30, 'DELETE'), preflight(2, 10, 'x-custom', 'DELETE'), preflight(3, 10, 'content-type', 'PUT')];
+    const xs = analyseHarText(har(specs)).exchanges;
+    expect(xs.map((x) => [x.method, x.evaluation.verdict, x.evaluation.error?.code ?? null])).toEqual([
+      ['PUT', 'blocked', 'HeaderDisallowedByPreflightResponse'],
+      ['DELETE', 'allowed', null],
+    ]);
+  });
+  test('a preflight whose request is missing still yields a verdict on what it answered', () => {
+    const xs = analyseHarText(har([preflight(0, 5, 'content-type')])).exchanges;
+    expect(xs).toHaveLength(1);
+    expect(xs[0]?.evaluation).toMatchObject({ verdict: 'blocked', error: { code: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-custom' } });
+    expect(xs[0]?.evaluation.confidence).not.toBe('certain');
+  });
+});
+
+describe('redirect chains', () => {
+  test('hops link by redirectURL and time; identical chains in flight stay separate', () => {
+    const hop0 = (start: number): EntrySpec => ({ url: 'http://127.0.0.1:8002/r', start, time: 5, status: 302, redirectURL: 'http://127.0.0.1:8003/t', requestHeaders: [['Origin', PAGE]], responseHeaders: [['Access-Control-Allow-Origin', PAGE], ['Location', 'http://127.0.0.1:8003/t']] });
+    const hop1 = (start: number, acao: string, error: string | null): EntrySpec => ({ url: 'http://127.0.0.1:8003/t', start, time: 5, requestHeaders: [['Origin', 'null']], responseHeaders: [['Access-Control-Allow-Origin', acao]], error });
+    const specs = [hop1(16, '*', null), hop0(0), hop0(10), hop1(6, PAGE, 'net::ERR_FAILED')];
+    const xs = analyseHarText(har(specs)).exchanges;
+    expect(xs.map((x) => [x.hopEntries, x.evaluation.verdict, x.evaluation.error?.code ?? null])).toEqual([
+      [[1, 3], 'blocked', 'AllowOriginMismatch'],
+      [[2, 0], 'allowed', null],
+    ]);
+  });
+  test("Chrome's phantom entry for a manual redirect (status 0, ERR_ABORTED) is not a hop", () => {
+    const specs: EntrySpec[] = [
+      { url: 'http://127.0.0.1:8002/r', start: 0, time: 5, status: 302, redirectURL: 'http://127.0.0.1:8002/t', requestHeaders: [['Origin', PAGE]], responseHeaders: [['Access-Control-Allow-Origin', PAGE]] },
+      { url: 'http://127.0.0.1:8002/t', start: 6, time: 1, status: 0, error: 'net::ERR_ABORTED' },
+    ];
+    const [x] = analyseHarText(har(specs)).exchanges;
+    expect(x?.hopEntries).toEqual([0]);
+    expect(x?.entries).toEqual([0, 1]);
+    expect(x?.evaluation.verdict).toBe('allowed');
+  });
+});
