@@ -275,11 +275,12 @@ c(g, 'r-chain-3', 'API → third → API, all ACAO *', GET, { a: { actual: res(3
 c(g, 'r-cred-third-null', 'GET include, API → third; third ACAO null + ACAC true', GETC, { a: { actual: res(302, acao(PAGE), acac(), loc(to('{THIRD}'))) }, b: { actual: res(200, acao('null'), acac()) } });
 c(g, 'r-cred-third-star', 'GET include, API → third; third ACAO * + ACAC', GETC, { a: { actual: res(302, acao(PAGE), acac(), loc(to('{THIRD}'))) }, b: { actual: res(200, acao('*'), acac()) } });
 for (const code of [301, 302, 303, 307, 308]) {
-  const hop = { preflight: allowAll(), actual: res(code, acao(PAGE), loc(to('{API}'))) };
-  c(g, `r-put-${code}`, `preflighted PUT answered ${code} to the same API origin; next hop reflects Origin`, putX, { a: hop, b: { preflight: allowAll(), actual: okOrigin } });
+  const hop = { preflight: allowAll(), actual: res(code, acao(PAGE), loc(to('{THIRD}'))) };
+  c(g, `r-put-${code}`, `preflighted PUT answered ${code} to the third origin; next hop reflects Origin`, putX, { a: hop, b: { preflight: allowAll(), actual: okOrigin } });
   c(g, `r-put-${code}-page-acao`, `preflighted PUT answered ${code}; next hop (preflight and actual) ACAO page origin`, putX, { a: hop, b: { preflight: res(204, acao(PAGE), acam('PUT'), acah('X-Custom')), actual: okPage } });
-  c(g, `r-json-${code}`, `POST JSON answered ${code}; next hop reflects Origin`, { method: 'POST', body: '{}', headers: [JSONCT] }, { a: hop, b: { preflight: allowAll(), actual: okOrigin } });
+  c(g, `r-json-${code}`, `POST JSON answered ${code} to the third origin; next hop reflects Origin`, { method: 'POST', body: '{}', headers: [JSONCT] }, { a: hop, b: { preflight: allowAll(), actual: okOrigin } });
 }
+c(g, 'r-put-302-same-api', 'preflighted PUT answered 302 within the API origin; next hop ACAO page origin (no taint)', putX, { a: { preflight: allowAll(), actual: res(302, acao(PAGE), loc(to('{API}'))) }, b: { preflight: res(204, acao(PAGE), acam('PUT'), acah('X-Custom')), actual: okPage } });
 c(g, 'r-simple-post-303', 'simple POST answered 303 to third (becomes GET)', POST, { a: { actual: res(303, acao(PAGE), loc(to('{THIRD}'))) }, b: { actual: res(200, acao('*')) } });
 c(g, 'r-userinfo-cross', 'Location with user:pass@ to the third origin', GET, { a: { actual: res(302, acao(PAGE), loc('http://u:p@127.0.0.1:{THIRDPORT}/c/{ID}/b?n={N}')) }, b: { actual: res(200, acao('*')) } });
 c(g, 'r-userinfo-same', 'Location with user:pass@ to the same API origin', GET, { a: { actual: res(302, acao(PAGE), loc('http://u:p@127.0.0.1:{APIPORT}/c/{ID}/b?n={N}')) }, b: { actual: res(200, acao('*')) } });

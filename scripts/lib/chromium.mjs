@@ -1,0 +1,101 @@
+// Launch Chromium with the built extension and DevTools open, the way that works headless
+// (see /work/shared/e2e-in-chromium.md), and find the DevTools window, the extension's devtools
+// page frame and the inspected tab. Shared by the fixture recorder and the e2e tests.
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const EXTENSION_ID = 'eaacmpchdkpdboccncjidafdaldkgdpo';
+export const DEVTOOLS_PAGE_PREFIX = `chrome-extension://${EXTENSION_ID}/`;
+
+/** Poll `fn` until it returns a truthy value; throw `what` after `ms`. */
+export async function waitFor(what, fn, ms = 15000, every = 50) {
+  const end = Date.now() + ms;
+  let lastErr;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) { lastErr = e; }
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}${lastErr ? ` (last error: ${lastErr.message ?? lastErr})` : ''}`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}
+
+/** The browser to drive: $CORS_LENS_CHROMIUM, else chromium / chromium-browser on PATH. */
+export function findChromium() {
+  const env = process.env.CORS_LENS_CHROMIUM;
+  if (env) {
+    if (!fs.existsSync(env)) throw new Error(`CORS_LENS_CHROMIUM=${env} does not exist`);
+    return env;
+  }
+  for (const name of ['chromium', 'chromium-browser']) {
+    try {
+      const p = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
+      if (p) return p;
+    } catch { /* not on PATH */ }
+  }
+  return null;
+}
+
+/**
+ * Start Chromium with the extension and DevTools open on about:blank, connect over CDP and wait
+ * until the DevTools window and the extension's devtools page are up.
+ * @param {{extensionDir: string, executable: string, log?: (s: string) => void}} o
+ */
+export async function launchWithDevtools({ extensionDir, executable, log = () => {} }) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lens-chromium-'));
+  const args = [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--no-default-browser-check',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--remote-debugging-port=0',
+    `--user-data-dir=${userDataDir}`,
+    `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+    '--auto-open-devtools-for-tabs', 'about:blank',
+  ];
+  const proc = spawn(executable, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
+  let exited = false;
+  proc.on('exit', () => { exited = true; });
+  const cleanup = async (browser) => {
+    try { await browser?.close(); } catch { /* already gone */ }
+    if (!exited) {
+      proc.kill('SIGTERM');
+      await waitFor('Chromium to exit', () => exited, 5000).catch(() => proc.kill('SIGKILL'));
+    }
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  };
+  try {
+    const portFile = path.join(userDataDir, 'DevToolsActivePort');
+    const port = await waitFor('DevToolsActivePort', () => {
+      if (exited) throw new Error(`Chromium exited early: ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
+      const t = fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').split('\n')[0];
+      return t && Number(t);
+    }, 20000);
+    log(`Chromium listening for CDP on ${port}`);
+    // The DevTools window first shows up as a target of type "other" and only later as a "page";
+    // Playwright classifies targets when it attaches and never looks again, so connect only once
+    // the DevTools window is a page and the extension's devtools page iframe exists.
+    await waitFor('the DevTools window and the extension devtools page (in /json/list)', async () => {
+      if (exited) throw new Error('Chromium exited');
+      const list = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
+      return list.some((t) => t.type === 'page' && t.url.startsWith('devtools://devtools/bundled/devtools_app.html'))
+        && list.some((t) => t.url.startsWith(DEVTOOLS_PAGE_PREFIX));
+    }, 20000);
+    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    const context = browser.contexts()[0];
+    const devtools = await waitFor('the DevTools window', () => context.pages().find((p) => p.url().startsWith('devtools://devtools/bundled/devtools_app.html')));
+    const inspected = await waitFor('the inspected tab', () => context.pages().find((p) => !p.url().startsWith('devtools://')));
+    const extFrame = await waitFor("the extension's devtools page frame", async () => {
+      const f = devtools.frames().find((fr) => fr.url().startsWith(DEVTOOLS_PAGE_PREFIX) && fr.url().includes('devtools'));
+      return f && (await f.evaluate(() => !!(globalThis.chrome?.devtools?.network?.getHAR))) && f;
+    }, 20000);
+    log(`extension devtools page: ${extFrame.url()}`);
+    return { browser, context, devtools, inspected, extFrame, userDataDir, close: () => cleanup(browser) };
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+}

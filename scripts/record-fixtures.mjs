@@ -1,0 +1,230 @@
+#!/usr/bin/env node
+// Record the differential-test ground truth: real Chromium runs every zoo case
+// (test/zoo/server.mjs) from the page origin with the built extension loaded and DevTools open.
+// For each group of cases we write test/fixtures/chromium/<group>.json holding
+//   - the HAR exactly as the extension sees it (chrome.devtools.network.getHAR() evaluated in the
+//     extension's devtools page frame), the engine's input, and
+//   - Chrome's own verdict per request from the DevTools protocol (Network.loadingFailed
+//     .corsErrorStatus, Audits.issueAdded), the expected answer.
+// Schema: test/fixtures/chromium/README.md.
+//
+// Usage: node scripts/record-fixtures.mjs [--only id,id,...] [--out dir] [--quiet]
+// (npm run record-fixtures builds the extension first). Exit 1 when Chromium cannot be driven.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CASES, GROUPS, startZoo } from '../test/zoo/server.mjs';
+import { findChromium, launchWithDevtools, waitFor } from './lib/chromium.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function parseArgs(argv) {
+  const o = { only: /** @type {string[] | null} */ (null), out: /** @type {string | null} */ (null), quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const val = () => { const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i]; if (!v) throw new Error(`${a} needs a value`); return v; };
+    if (a.startsWith('--only')) o.only = val().split(',').map((s) => s.trim()).filter(Boolean);
+    else if (a.startsWith('--out')) o.out = val();
+    else if (a === '--quiet') o.quiet = true;
+    else if (a === '--help' || a === '-h') { console.log('node scripts/record-fixtures.mjs [--only id,id] [--out dir] [--quiet]'); process.exit(0); }
+    else throw new Error(`unknown argument ${a}`);
+  }
+  return o;
+}
+
+/** `/c/<id>/<step>?n=<nonce>` → {caseId, nonce}, or null for anything that is not a case request. */
+function caseOf(url) {
+  try {
+    const u = new URL(url);
+    const m = /^\/c\/([^/]+)\/[^/]+$/.exec(u.pathname);
+    return m && u.searchParams.get('n') ? { caseId: decodeURIComponent(m[1]), nonce: u.searchParams.get('n') } : null;
+  } catch { return null; }
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const say = args.quiet ? () => {} : (/** @type {string} */ s) => console.error(s);
+  const executable = findChromium();
+  if (!executable) {
+    console.error('No Chromium found: install one (as root: apt-get update && apt-get install -y chromium) or set CORS_LENS_CHROMIUM to a Chromium executable.');
+    process.exit(1);
+  }
+  const extensionDir = path.join(root, 'dist/extension');
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+    console.error(`No built extension at ${extensionDir}: run npm run build first (or npm run record-fixtures).`);
+    process.exit(1);
+  }
+  let cases = CASES;
+  if (args.only) {
+    const unknown = args.only.filter((id) => !CASES.some((c) => c.id === id));
+    if (unknown.length) { console.error(`unknown case id(s): ${unknown.join(', ')}`); process.exit(1); }
+    cases = CASES.filter((c) => args.only?.includes(c.id));
+  }
+  const outDir = path.resolve(args.out ?? (args.only ? path.join(os.tmpdir(), 'cors-lens-fixtures-only') : path.join(root, 'test/fixtures/chromium')));
+  fs.mkdirSync(outDir, { recursive: true });
+
+  const started = Date.now();
+  const zoo = await startZoo();
+  say(`zoo: page ${zoo.pageOrigin}, api ${zoo.apiOrigin}, third ${zoo.thirdOrigin}; ${cases.length} cases`);
+  /** @type {Awaited<ReturnType<typeof launchWithDevtools>> | undefined} */
+  let s;
+  try {
+    s = await launchWithDevtools({ extensionDir, executable, log: say });
+    const { browser, context, inspected, extFrame } = s;
+    const bsession = await browser.newBrowserCDPSession();
+    const version = await bsession.send('Browser.getVersion');
+    say(`browser: ${version.product}`);
+
+    // ---- Chrome's own view, over the DevTools protocol, on the inspected tab ----
+    const cdp = await context.newCDPSession(inspected);
+    /** @type {Map<string, any>} */
+    const reqs = new Map();
+    /** @type {any[]} */
+    const issues = [];
+    let seq = 0;
+    cdp.on('Network.requestWillBeSent', (e) => {
+      const r = reqs.get(e.requestId);
+      if (r && e.redirectResponse) {
+        r.hops.push(e.request.url);
+        r.redirects.push({ status: e.redirectResponse.status, location: e.request.url });
+        r.finalUrl = e.request.url;
+        return;
+      }
+      if (r) return; // a repeated event for the same id without a redirect: keep the first
+      const cs = caseOf(e.request.url);
+      reqs.set(e.requestId, {
+        seq: seq++, requestId: e.requestId, url: e.request.url, finalUrl: e.request.url, hops: [e.request.url], redirects: [],
+        method: e.request.method, initiatorType: e.initiator?.type ?? null, forRequestId: e.initiator?.type === 'preflight' ? e.initiator.requestId ?? null : null,
+        caseId: cs?.caseId ?? null, nonce: cs?.nonce ?? null, status: null, outcome: null, errorText: null, corsError: null, failedParameter: null,
+      });
+    });
+    cdp.on('Network.responseReceived', (e) => { const r = reqs.get(e.requestId); if (r) { r.status = e.response.status; r.responded = true; } });
+    cdp.on('Network.loadingFinished', (e) => { const r = reqs.get(e.requestId); if (r && !r.outcome) r.outcome = 'finished'; });
+    cdp.on('Network.loadingFailed', (e) => {
+      const r = reqs.get(e.requestId);
+      if (!r || r.outcome) return;
+      r.outcome = 'failed';
+      r.errorText = e.errorText ?? null;
+      r.canceled = !!e.canceled;
+      r.corsError = e.corsErrorStatus?.corsError ?? null;
+      r.failedParameter = e.corsErrorStatus ? e.corsErrorStatus.failedParameter ?? '' : null;
+      if (e.blockedReason) r.blockedReason = e.blockedReason;
+    });
+    cdp.on('Audits.issueAdded', (e) => issues.push({ receivedAt: Date.now(), ...e.issue }));
+    await cdp.send('Network.enable');
+    await cdp.send('Audits.enable');
+    // A cookie for 127.0.0.1 (any port): credentialed requests to the API carry a Cookie header.
+    await cdp.send('Network.setCookie', { name: 'zoo_session', value: 'abc123', url: zoo.apiOrigin, path: '/' });
+
+    const runTag = Date.now().toString(36);
+    /** @type {Record<string, any>} */
+    const summary = {};
+    const groups = GROUPS.filter((g) => cases.some((c) => c.group === g));
+    const files = [];
+    for (const group of groups) {
+      const gcases = cases.filter((c) => c.group === group);
+      const groupStart = Date.now();
+      // A fresh page load per group: DevTools' network log (and so getHAR) starts over, and
+      // once-per-page deprecation issues are raised again.
+      const url = `${zoo.pageOrigin}/?group=${encodeURIComponent(group)}&run=${runTag}`;
+      await waitFor(`the zoo page to load (${url})`, async () => {
+        try { await inspected.goto(url, { timeout: 8000, waitUntil: 'load' }); } catch (e) { say(`  navigation retry: ${String(e).split('\n')[0]}`); return false; }
+        return inspected.evaluate(() => /** @type {any} */ (window).zooReady === true);
+      }, 30000, 100);
+      say(`group ${group}: ${gcases.length} cases`);
+      /** @type {{id: string, description: string, nonce: string, result: any}[]} */
+      const ran = [];
+      for (const c of gcases) {
+        const nonce = `${runTag}-${CASES.indexOf(c)}`;
+        const result = await inspected.evaluate(([id, n]) => /** @type {any} */ (window).runCase(id, n), [c.id, nonce]);
+        // Done when the protocol has seen at least every request the zoo saw for this case and each has ended.
+        // Done when the protocol has seen every URL the zoo served for this case and each request
+        // has ended. (URLs, not hits: Chrome silently retries a request whose connection dropped.)
+        let complete = true;
+        const noCors = c.fetches.some((f) => f.mode === 'no-cors');
+        await waitFor(`the requests of ${c.id} to end`, () => {
+          const rs = [...reqs.values()].filter((r) => r.nonce === nonce);
+          const seen = new Set(rs.flatMap((r) => r.hops));
+          const served = zoo.log.filter((l) => l.url.includes(`n=${nonce}`));
+          // A no-cors response whose (opaque) body the page cannot read gets neither loadingFinished
+          // nor loadingFailed while the page lives: a response is as far as it goes.
+          const ended = (r) => r.outcome || (noCors && r.responded);
+          return served.every((l) => [...seen].some((h) => h.endsWith(l.url))) && rs.every(ended);
+        }, 15000).catch((e) => { complete = false; say(`  warning: ${e.message}`); });
+        ran.push({ id: c.id, description: c.description, nonce, result, ...(complete ? {} : { incomplete: true }) });
+      }
+      const nonces = new Set(ran.map((r) => r.nonce));
+      const mine = [...reqs.values()].filter((r) => nonces.has(r.nonce)).sort((a, b) => a.seq - b.seq);
+      // DevTools makes one HAR entry per HTTP hop; a redirect to another scheme (ftp:, data:,
+      // javascript:) shows up as a protocol hop but never as an entry.
+      const httpHops = (r) => r.hops.filter((u) => /^https?:/.test(u));
+      const wantHar = mine.reduce((n, r) => n + httpHops(r).length, 0);
+      // DevTools builds its entries a little after the protocol events: wait until every hop is in.
+      let har = null;
+      /** @type {string[]} */
+      let lastMissing = [];
+      try {
+        har = await waitFor(`the HAR to hold the ${wantHar} entries of group ${group}`, async () => {
+          const h = await extFrame.evaluate(() => new Promise((r) => /** @type {any} */ (globalThis).chrome.devtools.network.getHAR(r)));
+          const have = h.entries.filter((e) => { const cs = caseOf(e.request.url); return cs && nonces.has(cs.nonce); });
+          lastMissing = mine.flatMap((r) => httpHops(r).filter((u) => !have.some((e) => e.request.url === u)).map((u) => `${r.caseId}: ${r.method} ${u}`));
+          return have.length >= wantHar && h;
+        }, 15000, 200);
+      } catch (e) {
+        say(`  warning: ${e.message}; writing what getHAR returns now (hops without a HAR entry: ${lastMissing.join(', ') || 'none; the count differs'})`);
+        har = await extFrame.evaluate(() => new Promise((r) => /** @type {any} */ (globalThis).chrome.devtools.network.getHAR(r)));
+      }
+      const strip = (r) => ({
+        requestId: r.requestId, url: r.url, finalUrl: r.finalUrl, method: r.method, caseId: r.caseId,
+        outcome: r.outcome ?? (r.responded ? 'response-only' : 'pending'), errorText: r.errorText, corsError: r.corsError, failedParameter: r.failedParameter,
+        status: r.status, hops: r.hops, redirects: r.redirects, initiatorType: r.initiatorType,
+        ...(r.blockedReason ? { blockedReason: r.blockedReason } : {}),
+      });
+      const actual = mine.filter((r) => r.initiatorType !== 'preflight');
+      const preflights = mine.filter((r) => r.initiatorType === 'preflight').map((r) => ({ ...strip(r), forRequestId: r.forRequestId }));
+      const groupIssues = issues.filter((i) => i.receivedAt >= groupStart).map(({ receivedAt, ...i }) => {
+        const u = i.details?.corsIssueDetails?.request?.url;
+        const cs = u && caseOf(u);
+        return { ...i, caseId: cs && nonces.has(cs.nonce) ? cs.caseId : null };
+      });
+      issues.length = 0;
+      const fixture = {
+        browser: version.product, userAgent: version.userAgent, recordedAt: new Date().toISOString(),
+        pageOrigin: zoo.pageOrigin, apiOrigin: zoo.apiOrigin, thirdOrigin: zoo.thirdOrigin, closedOrigin: zoo.closedOrigin,
+        group, cases: ran, har, chrome: actual.map(strip), preflights, issues: groupIssues,
+        server: zoo.log.filter((l) => { const cs = caseOf(`http://x${l.url}`); return cs && nonces.has(cs.nonce); }).map(({ at, ...l }) => l),
+      };
+      const file = path.join(outDir, `${group}.json`);
+      const text = `${JSON.stringify(fixture, null, 1)}\n`;
+      fs.writeFileSync(file, text);
+      files.push(file);
+      if (text.length > 1e6) say(`  warning: ${path.basename(file)} is ${(text.length / 1e6).toFixed(2)} MB`);
+      for (const c of ran) {
+        summary[c.id] = actual.filter((r) => r.caseId === c.id).map((r) => ({ outcome: strip(r).outcome, errorText: r.errorText, corsError: r.corsError, failedParameter: r.failedParameter }));
+      }
+      say(`  ${actual.length} requests, ${preflights.length} preflights, ${har.entries.length} HAR entries (${wantHar} expected), ${groupIssues.length} issues, ${(text.length / 1024).toFixed(0)} KiB`);
+    }
+    fs.writeFileSync(path.join(outDir, 'summary.json'), `${JSON.stringify({ browser: version.product, recordedAt: new Date().toISOString(), cases: summary }, null, 1)}\n`);
+
+    // ---- report ----
+    const verdict = (v) => (v.corsError ? `${v.corsError}${v.failedParameter ? ` (${v.failedParameter})` : v.failedParameter === '' ? ' ("")' : ''}` : v.outcome === 'failed' ? v.errorText : v.outcome ?? 'pending');
+    const w = Math.max(...Object.keys(summary).map((k) => k.length));
+    console.log(`${'case'.padEnd(w)}  Chrome`);
+    for (const [id, vs] of Object.entries(summary)) console.log(`${id.padEnd(w)}  ${vs.length ? vs.map(verdict).join('; ') : '(no request reached the network)'}`);
+    /** @type {Record<string, number>} */
+    const counts = {};
+    for (const vs of Object.values(summary)) for (const v of vs) { const k = v.corsError ?? (v.outcome === 'failed' ? `(no CORS error) ${v.errorText || '""'}` : `(${v.outcome})`); counts[k] = (counts[k] ?? 0) + 1; }
+    console.log('\nChrome verdicts observed (requests):');
+    for (const [k, n] of Object.entries(counts).sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${k}`);
+    console.log(`\n${files.length} fixture file(s) in ${outDir}; ${cases.length} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await s?.close();
+    await zoo.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(`record-fixtures: could not drive Chromium: ${e?.stack ?? e}`);
+  process.exit(1);
+});
