@@ -182,11 +182,17 @@ trig('t-range-simple', 'Range bytes=0-99 is safelisted', { method: 'GET', header
 trig('t-range-open', 'Range bytes=100- is safelisted', { method: 'GET', headers: [['Range', 'bytes=100-']] });
 trig('t-range-suffix', 'Range bytes=-100 needs a preflight', { method: 'GET', headers: [['Range', 'bytes=-100']] });
 trig('t-range-multi', 'Range bytes=0-1,5-6 needs a preflight', { method: 'GET', headers: [['Range', 'bytes=0-1,5-6']] });
-// Total size of safelisted values: Accept, Accept-Language, Content-Language 128 bytes each (384),
-// plus a Range whose value pads the total to exactly 1024 or 1025 bytes.
-const big = (total) => /** @type {Header[]} */ ([['Accept', 'a'.repeat(128)], ['Accept-Language', 'b'.repeat(128)], ['Content-Language', 'c'.repeat(128)], ['Range', `bytes=${'0'.repeat(total - 384 - 7)}-`]]);
-trig('t-safelist-total-1024', 'safelisted headers totalling 1024 bytes need no preflight', { method: 'GET', headers: big(1024) });
-trig('t-safelist-total-1025', 'safelisted headers totalling 1025 bytes need a preflight', { method: 'GET', headers: big(1025) });
+// Range with long digit strings: where does Chromium stop safelisting it? (A 640-byte Range was
+// preflighted, so the Fetch standard's 1024-byte total of safelisted values cannot be reached with
+// Range padding; see test/fixtures/chromium/README.md.)
+const rangeOf = (len) => `bytes=${'0'.repeat(len - 7)}-`;
+trig('t-range-len-128', 'Range of 128 bytes (bytes=000…0-)', { method: 'GET', headers: [['Range', rangeOf(128)]] });
+trig('t-range-len-129', 'Range of 129 bytes (bytes=000…0-)', { method: 'GET', headers: [['Range', rangeOf(129)]] });
+trig('t-range-len-24', 'Range bytes=00000000000000000-  (24 bytes, leading zeros)', { method: 'GET', headers: [['Range', rangeOf(24)]] });
+trig('t-range-overflow', 'Range bytes=99999999999999999999- (does not fit in 64 bits)', { method: 'GET', headers: [['Range', 'bytes=99999999999999999999-']] });
+const big = (range) => /** @type {Header[]} */ ([['Accept', 'a'.repeat(128)], ['Accept-Language', 'b'.repeat(128)], ['Content-Language', 'c'.repeat(128)], ['Content-Type', `text/plain;x=${'d'.repeat(115)}`], ['Range', range]]);
+trig('t-safelist-five-max', 'Accept, Accept-Language, Content-Language, Content-Type at 128 bytes each plus Range bytes=0-99 (652 bytes in all)', { method: 'POST', body: 'x', headers: big('bytes=0-99') });
+trig('t-safelist-total-1024', 'four 128-byte safelisted headers plus a 512-byte Range (1024 bytes; Range alone is over its 128-byte cap)', { method: 'POST', body: 'x', headers: big(rangeOf(512)) });
 trig('t-dpr', 'DPR client hint (no preflight in Chromium)', { method: 'GET', headers: [['DPR', '2']] });
 trig('t-post-no-ct', 'POST with a string body sets text/plain;charset=UTF-8 (safelisted)', { method: 'POST', body: 'x' });
 trig('t-upload-json-put', 'PUT with JSON and X-Request-Id', { method: 'PUT', body: '{}', headers: [JSONCT, ['X-Request-Id', '42']] });
