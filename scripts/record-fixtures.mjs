@@ -47,7 +47,9 @@ async function main() {
   const say = args.quiet ? () => {} : (/** @type {string} */ s) => console.error(s);
   const executable = findChromium();
   if (!executable) {
-    console.error('No Chromium found: install one (as root: apt-get update && apt-get install -y chromium) or set CORS_LENS_CHROMIUM to a Chromium executable.');
+    console.error(process.env.CORS_LENS_CHROMIUM
+      ? `CORS_LENS_CHROMIUM=${process.env.CORS_LENS_CHROMIUM} does not exist: point it at a Chromium executable, or install one with apt-get install -y chromium (as root).`
+      : 'No Chromium found: install one with apt-get install -y chromium (as root, after apt-get update) or set CORS_LENS_CHROMIUM to a Chromium executable.');
     process.exit(1);
   }
   const extensionDir = path.join(root, 'dist/extension');

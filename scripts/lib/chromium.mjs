@@ -28,8 +28,7 @@ export async function waitFor(what, fn, ms = 15000, every = 50) {
 export function findChromium() {
   const env = process.env.CORS_LENS_CHROMIUM;
   if (env) {
-    if (!fs.existsSync(env)) throw new Error(`CORS_LENS_CHROMIUM=${env} does not exist`);
-    return env;
+    return fs.existsSync(env) ? env : null;
   }
   for (const name of ['chromium', 'chromium-browser']) {
     try {
