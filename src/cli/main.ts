@@ -1,1 +1,76 @@
-console.log("cli placeholder")
+/**
+ * `cors-lens check <file.har|->`: the same engine as the panel, on a HAR file. Exit 0 nothing blocked,
+ * 1 something blocked, 2 the input is not a HAR (one line on stderr, nothing on stdout).
+ */
+import { readFileSync } from 'node:fs';
+import { HarError, analyseHarText } from '../har';
+import { parseArgs, USAGE, UsageError } from './args';
+import { formatMarkdown } from './format-markdown';
+import { formatText } from './format-text';
+import { buildReport, reportJson } from './report';
+import { paintFor, printable } from './terminal';
+
+declare const __VERSION__: string | undefined;
+
+/** V8's string limit: a larger file cannot be parsed as one JSON text. */
+const MAX_BYTES = 512 * 1024 * 1024 - 64;
+
+function readInput(path: string): string {
+  try {
+    const buffer = path === '-' ? readFileSync(0) : readFileSync(path);
+    if (buffer.length > MAX_BYTES) throw new HarError(`${path === '-' ? 'standard input' : path} is ${Math.round(buffer.length / 1048576)} MiB; the largest HAR cors-lens can read is 511 MiB`);
+    return buffer.toString('utf8');
+  } catch (e) {
+    if (e instanceof HarError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new HarError(`cannot read ${path === '-' ? 'standard input' : printable(path)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(e))}`);
+  }
+}
+
+export function run(argv: readonly string[], io: { stdout: (s: string) => void; stderr: (s: string) => void; isTty: boolean; env: Record<string, string | undefined> }): number {
+  let command;
+  try {
+    command = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`cors-lens: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (command.kind === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (command.kind === 'version') {
+    io.stdout(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'}\n`);
+    return 0;
+  }
+  let analysis;
+  try {
+    analysis = analyseHarText(readInput(command.input));
+  } catch (e) {
+    if (e instanceof HarError) {
+      io.stderr(`cors-lens: ${printable(e.message)}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  for (const s of analysis.skipped) io.stderr(`cors-lens: skipped entry ${s.index}: ${printable(s.reason)}\n`);
+  const report = buildReport(analysis);
+  if (command.format === 'json') io.stdout(`${JSON.stringify(reportJson(report), null, 2)}\n`);
+  else if (command.format === 'markdown') io.stdout(formatMarkdown(report));
+  else io.stdout(formatText(report, paintFor(io.isTty, io.env)));
+  return report.counts.blocked > 0 ? 1 : 0;
+}
+
+const isEntryPoint = typeof process !== 'undefined' && process.argv[1] !== undefined && /cors-lens(\.mjs)?$|main\.ts$/.test(process.argv[1]);
+if (isEntryPoint) {
+  const code = run(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTty: process.stdout.isTTY === true,
+    env: process.env,
+  });
+  process.exitCode = code;
+}

@@ -167,6 +167,9 @@ function pickByObservation(
     const includeFits = fits(include, observed);
     // When only one mode explains where the browser failed, the observation settles it.
     if (omitFits) return { sim: omit, credentials: 'omit', confidence: includeFits ? 'inferred' : 'certain', note: 'credentials-inferred-omit' };
+    // A redirect that passed without credentials and was not followed has another explanation for the failure:
+    // `redirect: 'error'`, which Chrome fails with no CORS error. Credentials cannot be inferred from it.
+    if (includeFits && omit.end === 'redirect-not-followed') return { sim: omit, credentials: 'unknown', confidence: 'uncertain', note: 'credentials-unknown' };
     if (includeFits) return { sim: include, credentials: 'include', confidence: 'certain', note: 'credentials-inferred-include' };
     if (include.failure && !omit.failure) return { sim: include, credentials: 'include', confidence: 'uncertain', note: 'credentials-inferred-include' };
   }

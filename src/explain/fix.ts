@@ -23,6 +23,8 @@ export interface Fix {
   readonly primary: Header | null;
   /** Every CORS line the response must carry (each replaces any line of the same name). */
   readonly headers: readonly Header[];
+  /** Header names the response must stop sending (an unparsable allow-list that nothing needs). */
+  readonly removeHeaders: readonly string[];
   /** A status the response must have instead (a preflight must answer 2xx: 204 is the usual). */
   readonly status: number | null;
   /** The response must not redirect (a preflight) or must redirect elsewhere (credentials in Location). */
@@ -39,7 +41,7 @@ export function fixFor(record: ExchangeRecord, evaluation: Evaluation): Fix | nu
   if (!hopOutcome || !hop) return null;
   const credentials = evaluation.credentials === 'include';
   const origin = hopOutcome.origin;
-  const base = { stage: error.stage, hop: error.hop, status: null, location: null, pageSide: null } as const;
+  const base = { stage: error.stage, hop: error.hop, status: null, location: null, pageSide: null, removeHeaders: [] } as const;
 
   if (error.code === 'DisallowedByMode') return { ...base, primary: null, headers: [], pageSide: 'request-mode' };
   if (error.code === 'CorsDisabledScheme') return { ...base, primary: null, headers: [], pageSide: 'scheme' };
@@ -51,14 +53,18 @@ export function fixFor(record: ExchangeRecord, evaluation: Evaluation): Fix | nu
     const methods = allowMethodsValue(pfHeaders, hopOutcome.method, credentials);
     const headers = allowHeadersValue(pfHeaders, hopOutcome.unsafeHeaders.map((h) => h.name), credentials);
     const lines: Header[] = [...originLines];
+    const removeHeaders: string[] = [];
     if (methods !== null) lines.push({ name: 'Access-Control-Allow-Methods', value: methods });
+    else if (headerValue(pfHeaders, 'access-control-allow-methods') !== null) removeHeaders.push('Access-Control-Allow-Methods');
     if (headers !== null) lines.push({ name: 'Access-Control-Allow-Headers', value: headers });
+    else if (headerValue(pfHeaders, 'access-control-allow-headers') !== null) removeHeaders.push('Access-Control-Allow-Headers');
     const status = hop.preflight?.response?.status ?? 0;
     const needsStatus = status < 200 || status > 299 || error.code === 'PreflightDisallowedRedirect';
     return {
       ...base,
       primary: primaryLine(lines, error.code),
       headers: lines,
+      removeHeaders,
       status: needsStatus ? 204 : null,
       location: error.code === 'PreflightDisallowedRedirect' ? { remove: true } : null,
     };
@@ -146,7 +152,7 @@ export function applyFix(record: ExchangeRecord, fix: Fix): ExchangeRecord {
 }
 
 function patchResponse(response: ResponseRecord, fix: Fix): ResponseRecord {
-  const replaced = new Set(fix.headers.map((h) => h.name.toLowerCase()));
+  const replaced = new Set([...fix.headers.map((h) => h.name.toLowerCase()), ...fix.removeHeaders.map((n) => n.toLowerCase())]);
   const headers = [...response.headers.filter((h) => !replaced.has(h.name.toLowerCase())), ...fix.headers];
   let redirectUrl = response.redirectUrl;
   if (fix.location && 'remove' in fix.location) redirectUrl = null;

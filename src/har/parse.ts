@@ -52,6 +52,8 @@ export function parseHarText(text: string): ParsedHar {
   let doc: Json;
   try {
     doc = JSON.parse(text) as Json;
+    // Let the text go before the entries are built: for a large capture it is as big as the file.
+    text = '';
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     throw new HarError(`not JSON: ${message.split('\n')[0]}`);
@@ -83,17 +85,21 @@ export function parseHar(doc: Json): ParsedHar {
   return { entries, skipped, total: raw.length, pages, errorsRecorded };
 }
 
+/**
+ * Header lists are the bulk of a capture. A well-formed list is used as it is (no copy: a 100,000-entry HAR holds
+ * millions of header objects); only a list with non-string values is rebuilt.
+ */
 function headersOf(v: Json, where: string): Header[] | string {
   if (v === undefined) return [];
   if (!Array.isArray(v)) return `${where} is ${describe(v)}, expected an array`;
-  const out: Header[] = [];
+  let clean = true;
   for (let i = 0; i < v.length; i++) {
     const h = v[i];
     if (!isObject(h) || typeof h.name !== 'string') return `${where}[${i}] has no string "name"`;
-    const value = typeof h.value === 'string' ? h.value : h.value === undefined || h.value === null ? '' : String(h.value);
-    out.push({ name: h.name, value });
+    if (typeof h.value !== 'string') clean = false;
   }
-  return out;
+  if (clean) return v as Header[];
+  return v.map((h: Record<string, Json>) => ({ name: h.name as string, value: typeof h.value === 'string' ? h.value : h.value === undefined || h.value === null ? '' : String(h.value) }));
 }
 
 function num(v: Json, fallback: number): number {

@@ -1,0 +1,61 @@
+/**
+ * The analysis joined with its explanations, once, for every output format: formats only lay out text.
+ */
+import { CODE_FACTS, type VerdictKind } from '../cors';
+import { type Explanation, explain } from '../explain';
+import type { AnalysedExchange, Analysis } from '../har';
+
+export interface ReportItem {
+  readonly exchange: AnalysedExchange;
+  readonly explanation: Explanation;
+}
+
+export interface Report {
+  readonly items: readonly ReportItem[];
+  readonly analysis: Analysis;
+  readonly counts: Readonly<Record<VerdictKind, number>>;
+  readonly warningCount: number;
+}
+
+export function buildReport(analysis: Analysis): Report {
+  const counts: Record<VerdictKind, number> = { allowed: 0, blocked: 0, 'not-cors': 0, unknown: 0 };
+  let warningCount = 0;
+  const items = analysis.exchanges.map((exchange) => {
+    counts[exchange.evaluation.verdict]++;
+    warningCount += exchange.warnings.length;
+    return { exchange, explanation: explain(exchange) };
+  });
+  return { items, analysis, counts, warningCount };
+}
+
+/** The JSON document of the command-line contract (design.md). Fields keep their meaning; new ones may be added. */
+export function reportJson(report: Report): unknown {
+  return {
+    exchanges: report.items.map(({ exchange: x, explanation: e }) => {
+      const ev = x.evaluation;
+      const pfEntry = x.preflightEntries[0] ?? null;
+      const pfStatus = x.record.hops[0]?.preflight?.response?.status ?? 0;
+      return {
+        url: x.url,
+        method: x.method,
+        origin: x.origin,
+        verdict: ev.verdict,
+        error: ev.error
+          ? { code: ev.error.code, failedParameter: ev.error.failedParameter, stage: ev.error.stage, hop: ev.error.hop, firefox: CODE_FACTS[ev.error.code].firefox }
+          : null,
+        preflight: pfEntry === null ? null : { entry: pfEntry, status: pfStatus },
+        entries: x.entries,
+        warnings: x.warnings.map((w) => ({ code: w.code, stage: w.stage, hop: w.hop, ...(w.header ? { header: w.header } : {}), ...(w.value !== undefined ? { value: w.value } : {}) })),
+        confidence: ev.confidence,
+        credentials: ev.credentials,
+        notes: ev.notes,
+        preflightReasons: ev.preflightReasons,
+        networkError: ev.networkError,
+        explanation: e.headline,
+        sendLine: e.sendLine,
+      };
+    }),
+    skipped: report.analysis.skipped,
+    summary: { entries: report.analysis.totalEntries, exchanges: report.items.length, ...report.counts, warnings: report.warningCount },
+  };
+}

@@ -1,0 +1,10 @@
+/** The explanation layer: verdicts → plain language, Chrome's console line, the fix, and server snippets. */
+export { explain, type Explanation, type ExplainOptions } from './explain';
+export { chromeConsoleMessage, CONSOLE_TEMPLATES, type ConsoleMessageInput, type ResourceKind } from './console-message';
+export { buildSnippets, snippetInput, snippetsFor, type Snippet, type SnippetInput, type Stack } from './snippets';
+export { applyFix, fixFor, type Fix } from './fix';
+export { describeOriginDifference } from './origin-diff';
+export { preflightCause } from './preflight-cause';
+export { describeWarnings, warningText } from './warning-text';
+export { networkErrorMeaning } from './network-error';
+export { apacheString, goString, javaString, jsString, nginxString, pyString } from './literals';

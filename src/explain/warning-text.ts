@@ -1,0 +1,42 @@
+/**
+ * Warnings in plain words: things that work today but are wrong, fragile or risky, with the value seen.
+ */
+import type { CorsWarning } from '../cors';
+
+const CHROME_CAP = 7200;
+
+function on(w: CorsWarning): string {
+  return w.stage === 'preflight' ? 'the preflight response' : 'the response';
+}
+
+const TEXT: Readonly<Record<CorsWarning['code'], (w: CorsWarning) => string>> = {
+  AuthorizationCoveredByWildcard: (w) =>
+    `Access-Control-Allow-Headers: ${w.value ?? '*'} on ${on(w)} lets the Authorization header through only because Chrome still treats * as covering it. The Fetch standard and Firefox do not, and Chrome has deprecated it: list authorization by name.`,
+  NullOriginAllowed: (w) =>
+    `Access-Control-Allow-Origin: null on ${on(w)} admits every page whose origin is 'null': sandboxed iframes, data: and file: pages, and any request after a cross-origin redirect. Any site can produce that origin.`,
+  MissingVaryOrigin: (w) =>
+    `${on(w).replace(/^t/, 'T')} names a specific origin in Access-Control-Allow-Origin but has no Vary: Origin${w.value ? ` (Vary: ${w.value})` : ''}: a cache may hand this answer to a page with another origin, which then fails. Add Vary: Origin.`,
+  MaxAgeAboveBrowserCap: (w) =>
+    `Access-Control-Max-Age: ${w.value ?? ''} on ${on(w)} is above Chrome's cap of ${CHROME_CAP} seconds (Firefox caps at 86400): Chrome keeps the preflight for at most 2 hours.`,
+  CredentialedOriginReflection: (w) =>
+    w.header === 'Access-Control-Allow-Credentials'
+      ? `${on(w).replace(/^t/, 'T')} allows origin 'null' with Access-Control-Allow-Credentials: true: any sandboxed page or redirected request can read responses made with this user's cookies.`
+      : `The server echoes back whatever Origin it receives together with Access-Control-Allow-Credentials: true (seen for several origins in this capture): any website can read responses made with this user's cookies. Check the Origin against an allow-list before echoing it.`,
+};
+
+export function warningText(w: CorsWarning): string {
+  return TEXT[w.code](w);
+}
+
+/** Each warning once (the same smell on the same response is reported once). */
+export function describeWarnings(warnings: readonly CorsWarning[]): { code: string; text: string }[] {
+  const seen = new Set<string>();
+  const out: { code: string; text: string }[] = [];
+  for (const w of warnings) {
+    const key = `${w.code}|${w.stage}|${w.hop}|${w.header ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ code: w.code, text: warningText(w) });
+  }
+  return out;
+}

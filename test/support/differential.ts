@@ -1,0 +1,79 @@
+/**
+ * Compares the engine with Chrome on a recorded fixture: Chrome's own `Network.loadingFailed.corsErrorStatus`
+ * per request is the expected answer, the HAR the extension saw is the input. Requests are matched by the URL
+ * and method the page used; identical requests (same URL and method) are compared as a multiset, since a HAR
+ * has no request ids to tell them apart.
+ */
+import { analyseHar, type AnalysedExchange } from '../../src/har';
+
+export interface ChromeRecord {
+  readonly url: string;
+  readonly method: string;
+  readonly caseId: string;
+  readonly outcome: 'finished' | 'failed' | 'response-only';
+  readonly errorText: string | null;
+  readonly corsError: string | null;
+  readonly failedParameter: string | null;
+}
+
+export interface Fixture {
+  readonly browser: string;
+  readonly group: string;
+  readonly har: unknown;
+  readonly chrome: readonly ChromeRecord[];
+}
+
+export interface Disagreement {
+  readonly caseId: string;
+  readonly url: string;
+  readonly method: string;
+  readonly chrome: string;
+  readonly engine: string;
+}
+
+/**
+ * Chrome's verdict in the engine's words: a CORS error code; "passed" when the request finished (allowed, or
+ * not CORS at all); "failed, not CORS" when it failed with no CORS error (a refused port, `redirect: 'error'`).
+ */
+function chromeKey(r: ChromeRecord): string {
+  if (r.corsError) return `blocked ${r.corsError} ${JSON.stringify(r.failedParameter ?? '')}`;
+  return r.outcome === 'failed' ? 'failed, not CORS' : 'passed';
+}
+
+function engineKey(x: AnalysedExchange): string {
+  const ev = x.evaluation;
+  if (ev.verdict === 'blocked') return ev.error ? `blocked ${ev.error.code} ${JSON.stringify(ev.error.failedParameter)}` : 'blocked (no code)';
+  // A `redirect: 'manual'` fetch passes CORS on the 3xx and resolves as an opaque redirect; Chrome's network
+  // layer records that load as aborted (net::ERR_ABORTED, no CORS error).
+  if (ev.verdict === 'allowed' && ev.notes.includes('redirect-not-followed')) return 'failed, not CORS';
+  if (ev.verdict === 'unknown') return 'failed, not CORS';
+  return 'passed';
+}
+
+export function compareFixture(fixture: Fixture): { compared: number; disagreements: Disagreement[]; byCode: Map<string, number> } {
+  const analysis = analyseHar(fixture.har);
+  const engineBy = new Map<string, AnalysedExchange[]>();
+  for (const x of analysis.exchanges) {
+    const k = `${x.method} ${x.url}`;
+    engineBy.set(k, [...(engineBy.get(k) ?? []), x]);
+  }
+  const chromeBy = new Map<string, ChromeRecord[]>();
+  for (const r of fixture.chrome) {
+    const k = `${r.method} ${r.url}`;
+    chromeBy.set(k, [...(chromeBy.get(k) ?? []), r]);
+  }
+  const disagreements: Disagreement[] = [];
+  const byCode = new Map<string, number>();
+  let compared = 0;
+  for (const [k, records] of chromeBy) {
+    const expected = records.map(chromeKey).sort();
+    const got = (engineBy.get(k) ?? []).map(engineKey).sort();
+    for (const r of records) byCode.set(r.corsError ?? '(none)', (byCode.get(r.corsError ?? '(none)') ?? 0) + 1);
+    compared += records.length;
+    const first = records[0] as ChromeRecord;
+    if (expected.join('\n') !== got.join('\n')) {
+      disagreements.push({ caseId: first.caseId, url: first.url, method: first.method, chrome: expected.join(' | '), engine: got.join(' | ') || '(no exchange)' });
+    }
+  }
+  return { compared, disagreements, byCode };
+}

@@ -1,0 +1,21 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { compareFixture, type Fixture } from '../support/differential';
+
+// Recorded by `npm run record-fixtures`: real Chromium against the loopback zoo (test/zoo), Chrome's own
+// corsErrorStatus per request as the expected answer, the HAR chrome.devtools.network gave the extension as input.
+const dir = join(import.meta.dirname, '../fixtures/chromium');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'summary.json').sort();
+
+describe('engine vs Chrome on recorded captures', () => {
+  test('there are recorded captures to compare with', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+  test.each(files)('%s: every request gets Chrome\'s verdict, code and failedParameter', (file) => {
+    const fixture = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Fixture;
+    const { compared, disagreements } = compareFixture(fixture);
+    expect(compared).toBeGreaterThan(0);
+    expect(disagreements).toEqual([]);
+  });
+});
