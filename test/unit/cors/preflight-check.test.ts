@@ -37,13 +37,13 @@ describe('checkPreflight: order of checks (Chromium PreflightController, observe
     expect(code(input({ credentials: true, headers: [h('Access-Control-Allow-Origin', '*')] }))?.code).toBe('PreflightWildcardOriginNotAllowed');
     expect(code(input({ credentials: true, headers: [h('Access-Control-Allow-Origin', ORIGIN), h('Access-Control-Allow-Methods', 'PUT')] }))).toEqual({ code: 'PreflightInvalidAllowCredentials', failedParameter: '' });
   });
-  test('an unparsable Allow-Methods is reported before a disallowed method, and before Allow-Headers', () => {
+  test('an unparsable Allow-Methods (failedParameter "", Chromium 156) is reported before a disallowed method, and before Allow-Headers', () => {
     const headers = [h('Access-Control-Allow-Origin', ORIGIN), h('Access-Control-Allow-Methods', 'P UT'), h('Access-Control-Allow-Headers', 'x y')];
-    expect(code(input({ headers }))).toEqual({ code: 'InvalidAllowMethodsPreflightResponse', failedParameter: 'P UT' });
+    expect(code(input({ headers }))).toEqual({ code: 'InvalidAllowMethodsPreflightResponse', failedParameter: '' });
   });
   test('an unparsable Allow-Headers', () => {
     const headers = [h('Access-Control-Allow-Origin', ORIGIN), h('Access-Control-Allow-Methods', 'PUT'), h('Access-Control-Allow-Headers', 'x-a;x-b')];
-    expect(code(input({ headers }))).toEqual({ code: 'InvalidAllowHeadersPreflightResponse', failedParameter: 'x-a;x-b' });
+    expect(code(input({ headers }))).toEqual({ code: 'InvalidAllowHeadersPreflightResponse', failedParameter: '' });
   });
   test('empty list items are skipped, not invalid', () => {
     const headers = [h('Access-Control-Allow-Origin', ORIGIN), h('Access-Control-Allow-Methods', ',PUT,, ')];
