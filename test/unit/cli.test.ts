@@ -1,0 +1,131 @@
+/**
+ * The command-line contract (design.md), checked on the built binary as a user runs it: exit codes 0/1/2,
+ * nothing on stdout for bad input, one line on stderr, JSON fields, and hostile values kept inert.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { har } from '../support/har-builder';
+
+const root = join(import.meta.dirname, '../..');
+const bin = join(root, 'dist/cli/cors-lens.mjs');
+const samples = join(root, 'test/fixtures/samples');
+const tmp = mkdtempSync(join(tmpdir(), 'cors-lens-cli-'));
+
+function run(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '0' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+function file(name: string, text: string): string {
+  const p = join(tmp, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+beforeAll(() => {
+  if (!existsSync(bin)) throw new Error('dist/cli/cors-lens.mjs is missing: npm test builds it first (npm run build)');
+});
+
+describe('exit codes', () => {
+  test('1 when a request was blocked, with the block on stdout', () => {
+    const r = run(['check', join(samples, 'har-c4-preflight-and-blocked-put.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('BLOCKED  PUT http://127.0.0.1:8002/c4-xcustom?case=c4');
+    expect(r.stdout).toContain('Send: Access-Control-Allow-Headers: content-type, x-custom');
+  });
+  test('0 when nothing was blocked', () => {
+    const r = run(['check', file('ok.har', har([{ url: 'http://127.0.0.1:8002/a', start: 0, requestHeaders: [['Origin', 'http://127.0.0.1:8001'], ['Sec-Fetch-Mode', 'cors']], responseHeaders: [['Access-Control-Allow-Origin', 'http://127.0.0.1:8001'], ['Vary', 'Origin']] }]))]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1 exchange in 1 entries: 0 blocked, 1 allowed/);
+  });
+  const bad: [string, string, RegExp][] = [
+    ['not JSON', '{oops', /^cors-lens: not JSON: /],
+    ['JSON that is not a HAR', '[1, 2]', /^cors-lens: not a HAR: no usable entry \(entry 0: is a number, not an object\)$/],
+    ['an object without log', '{"entries": 3}', /^cors-lens: not a HAR: the JSON object has no "log" object$/],
+  ];
+  test.each(bad)('2 for %s: one line on stderr, nothing on stdout', (_name, text, message) => {
+    for (const format of ['text', 'json', 'markdown']) {
+      const r = run(['check', file('bad.har', text), '--format', format]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr.trimEnd()).toMatch(message);
+    }
+  });
+  test('2 for a missing file and for bad usage', () => {
+    expect(run(['check', join(tmp, 'nope.har')])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^cors-lens: cannot read .*nope\.har: no such file\n$/) });
+    expect(run(['check'])).toMatchObject({ code: 2, stdout: '' });
+    expect(run(['check', 'x.har', '--format', 'yaml'])).toMatchObject({ code: 2, stdout: '', stderr: 'cors-lens: --format takes text, json or markdown, not "yaml"\n' });
+    expect(run(['frobnicate'])).toMatchObject({ code: 2, stdout: '' });
+  });
+  test('"-" reads standard input', () => {
+    const r = run(['check', '-', '--format', 'json'], readFileSync(join(samples, 'har-c1-blocked-simple-get.json'), 'utf8'));
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).exchanges[0].error.code).toBe('MissingAllowOriginHeader');
+  });
+  test('a partly broken HAR analyses the good entries and names the skipped ones on stderr', () => {
+    const good = JSON.parse(har([{ url: 'http://127.0.0.1:8002/a', start: 0, requestHeaders: [['Origin', 'http://127.0.0.1:8001'], ['Sec-Fetch-Mode', 'cors']], error: 'net::ERR_FAILED' }]));
+    const r = run(['check', file('partial.har', JSON.stringify({ log: { entries: [good.log.entries[0], { request: { url: 'http://x/' } }] } })), '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('cors-lens: skipped entry 1: request.method is missing or not a string\n');
+    expect(JSON.parse(r.stdout).skipped).toEqual([{ index: 1, reason: 'request.method is missing or not a string' }]);
+  });
+});
+
+describe('--format json follows the contract', () => {
+  test('fields of a blocked preflighted exchange', () => {
+    const r = run(['check', join(samples, 'har-c4-preflight-and-blocked-put.json'), '--format', 'json']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.exchanges).toHaveLength(1);
+    expect(doc.exchanges[0]).toMatchObject({
+      url: 'http://127.0.0.1:8002/c4-xcustom?case=c4',
+      method: 'PUT',
+      origin: 'http://127.0.0.1:8001',
+      verdict: 'blocked',
+      error: { code: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-custom', stage: 'preflight', firefox: 'CORSMissingAllowHeaderFromPreflight2' },
+      preflight: { entry: 1, status: 204 },
+      entries: [0, 1],
+      warnings: [],
+    });
+    expect(['certain', 'inferred', 'uncertain']).toContain(doc.exchanges[0].confidence);
+    expect(doc.exchanges[0].explanation).toMatch(/x-custom/);
+  });
+  test('error is null unless blocked; warnings carry their code', () => {
+    const r = run(['check', join(samples, 'har-c8-maxage-cached-second-put.json'), '--format', 'json']);
+    const doc = JSON.parse(r.stdout);
+    expect(r.code).toBe(0);
+    for (const x of doc.exchanges) {
+      expect(x.verdict).toBe('allowed');
+      expect(x.error).toBeNull();
+      expect(x.warnings.map((w: { code: string }) => w.code)).toContain('MissingVaryOrigin');
+    }
+    expect(doc.exchanges[1].notes).toContain('preflight-from-cache');
+  });
+});
+
+describe('hostile header values stay inert', () => {
+  const evil = '\u001b]0;pwned\u0007\u001b[2J<img src=x onerror=alert(1)>|`rm -rf ~`\r\nX-Injected: 1\u202e';
+  const hostile = har([{ url: 'http://127.0.0.1:8002/a', start: 0, requestHeaders: [['Origin', 'http://127.0.0.1:8001'], ['Sec-Fetch-Mode', 'cors']], responseHeaders: [['Access-Control-Allow-Origin', evil]], error: 'net::ERR_FAILED' }]);
+  test('text: no escape sequence, no bidi override, no raw newline from the value reaches the terminal', () => {
+    const r = run(['check', file('evil.har', hostile)]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+    expect(r.stdout).toContain('\\u{1b}]0;pwned');
+    expect(r.stdout.split('\n').some((l) => l.startsWith('X-Injected'))).toBe(false);
+  });
+  test('markdown: HTML only inside code spans (rendered as text), no raw newline or control character from the value', () => {
+    const r = run(['check', file('evil.har', hostile), '--format', 'markdown']);
+    // A code span: a run of backticks, then anything up to the same-length run (CommonMark).
+    const outsideCode = r.stdout.replace(/(`+)[\s\S]*?(?<!`)\1(?!`)/g, '');
+    expect(r.stdout).toContain('<img');
+    expect(outsideCode).not.toContain('<');
+    expect(r.stdout.split('\n').some((l) => l.startsWith('X-Injected'))).toBe(false);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+  test('json: the value round-trips exactly (JSON escaping is the only encoding)', () => {
+    const r = run(['check', file('evil.har', hostile), '--format', 'json']);
+    expect(JSON.parse(r.stdout).exchanges[0].error.failedParameter).toBe(evil.trim());
+  });
+});
