@@ -4,14 +4,34 @@ import type { HeaderList } from './types';
 const OWS = /^[ \t]+|[ \t]+$/g;
 
 export function trimOws(value: string): string {
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  // Most values have nothing to trim: skip the regex and its new string.
+  if (first !== 32 && first !== 9 && last !== 32 && last !== 9) return value;
   return value.replace(OWS, '');
+}
+
+/**
+ * Case-insensitive name match without allocating: headers are looked up many times per exchange and a capture
+ * holds millions of them, so `toLowerCase()` on every comparison shows up in memory and time. `lower` must be
+ * lower-case already.
+ */
+export function nameIs(name: string, lower: string): boolean {
+  if (name.length !== lower.length) return false;
+  if (name === lower) return true;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Every value of a header, case-insensitively, trimmed, in capture order. */
 export function headerValues(headers: HeaderList, name: string): string[] {
   const wanted = name.toLowerCase();
   const out: string[] = [];
-  for (const h of headers) if (h.name.toLowerCase() === wanted) out.push(trimOws(h.value));
+  for (const h of headers) if (nameIs(h.name, wanted)) out.push(trimOws(h.value));
   return out;
 }
 
@@ -21,11 +41,17 @@ export function headerValues(headers: HeaderList, name: string): string[] {
  * failedParameter "v, v" (seen in Chromium 156). `null` means the header is absent, which is not the same as empty.
  */
 export function headerValue(headers: HeaderList, name: string): string | null {
-  const values = headerValues(headers, name);
-  return values.length === 0 ? null : values.join(', ');
+  const wanted = name.toLowerCase();
+  let out: string | null = null;
+  for (const h of headers) {
+    if (!nameIs(h.name, wanted)) continue;
+    const v = trimOws(h.value);
+    out = out === null ? v : `${out}, ${v}`;
+  }
+  return out;
 }
 
 export function hasHeader(headers: HeaderList, name: string): boolean {
   const wanted = name.toLowerCase();
-  return headers.some((h) => h.name.toLowerCase() === wanted);
+  return headers.some((h) => nameIs(h.name, wanted));
 }

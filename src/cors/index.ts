@@ -9,6 +9,6 @@ export { whyPreflight, type PreflightReason } from './preflight-need';
 export { CODE_FACTS, ALL_CODES, type CodeFacts } from './codes';
 export type { CorsWarning, WarningCode } from './warnings';
 export type { HopOutcome, PreflightSource } from './simulate';
-export { headerValue, headerValues } from './headers';
+export { hasHeader, headerValue, headerValues, nameIs } from './headers';
 export { normaliseMethod, isSafelistedMethod } from './methods';
 export { originOf, sameOrigin } from './origin';

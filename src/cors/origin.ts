@@ -7,6 +7,23 @@ export const OPAQUE_ORIGIN = 'null';
 
 /** The serialised origin of a URL, or "null" for URLs that have no tuple origin (data:, file:, garbage). */
 export function originOf(url: string): string {
+  // A capture names few origins but many URLs: remember each scheme://authority prefix's origin.
+  const prefix = PREFIX.exec(url)?.[0];
+  if (prefix === undefined) return parseOrigin(url);
+  let origin = ORIGIN_CACHE.get(prefix);
+  if (origin === undefined) {
+    origin = parseOrigin(url);
+    if (ORIGIN_CACHE.size > 10_000) ORIGIN_CACHE.clear();
+    ORIGIN_CACHE.set(prefix, origin);
+  }
+  return origin;
+}
+
+/** scheme://authority of a plain http(s) URL; anything unusual (userinfo, backslashes) takes the full parser. */
+const PREFIX = /^https?:\/\/[A-Za-z0-9.\-\[\]:]+(?=[/?#]|$)/;
+const ORIGIN_CACHE = new Map<string, string>();
+
+function parseOrigin(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -550,7 +550,7 @@ function explainBlocked(x: AnalysedExchange, options: ExplainOptions): Explanati
       url: failedUrl,
       ...(failedUrl !== first ? { redirectedFrom: first } : {}),
       origin: ctx.pageOrigin,
-      resourceKind: options.resourceKind ?? 'fetch',
+      resourceKind: options.resourceKind ?? (x.resourceType === 'xhr' ? 'XMLHttpRequest' : 'fetch'),
     }),
     firefoxKey: CODE_FACTS[error.code].firefox,
     fix,

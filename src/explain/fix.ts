@@ -78,10 +78,13 @@ export function fixFor(record: ExchangeRecord, evaluation: Evaluation): Fix | nu
 }
 
 function allowOriginLines(origin: string, credentials: boolean): Header[] {
-  const lines: Header[] = [{ name: 'Access-Control-Allow-Origin', value: origin }];
+  // After a cross-origin redirect the origin is "null", which any sandboxed iframe or data: URL also sends:
+  // allowing "null" by name is the NullOriginAllowed smell. Without credentials, `*` says the same more safely.
+  const value = origin === 'null' && !credentials ? '*' : origin;
+  const lines: Header[] = [{ name: 'Access-Control-Allow-Origin', value }];
   if (credentials) lines.push({ name: 'Access-Control-Allow-Credentials', value: 'true' });
   // A response that depends on Origin must say so, or a shared cache serves it to the wrong origin.
-  if (origin !== 'null') lines.push({ name: 'Vary', value: 'Origin' });
+  if (value !== 'null' && value !== '*') lines.push({ name: 'Vary', value: 'Origin' });
   return lines;
 }
 

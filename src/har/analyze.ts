@@ -2,7 +2,7 @@
  * The whole pipeline on one capture: parse, build exchanges, evaluate each, and add what only shows across
  * exchanges (a server reflecting every Origin with credentials).
  */
-import { type CorsWarning, evaluate, type Evaluation, headerValue, type ExchangeRecord } from '../cors';
+import { type CorsWarning, evaluate, type Evaluation, type ExchangeRecord, headerValue, originOf } from '../cors';
 import { type BuiltExchange, buildExchanges } from './exchanges';
 import { type ParsedHar, parseHar, parseHarText, type SkippedEntry } from './parse';
 
@@ -25,7 +25,10 @@ export interface Analysis {
 }
 
 export function analyseHarText(text: string): Analysis {
-  return analyseParsed(parseHarText(text));
+  const parsed = parseHarText(text);
+  // Drop this frame's reference too: the text is as large as the file and no longer needed.
+  text = '';
+  return analyseParsed(parsed);
 }
 
 export function analyseHar(doc: unknown): Analysis {
@@ -34,15 +37,24 @@ export function analyseHar(doc: unknown): Analysis {
 
 export function analyseParsed(har: ParsedHar): Analysis {
   const built = buildExchanges(har);
+  // Built field by field (not spread) so every exchange shares one object shape: a spread of this many fields
+  // made V8 fall back to dictionary objects, about 500 bytes each, which a 100,000-entry capture feels.
   const exchanges: AnalysedExchange[] = built.map((b, id) => {
     const evaluation = evaluateBuilt(b);
     const first = b.record.hops[0];
     return {
-      ...b,
       id,
       url: first?.url ?? '',
       method: first?.method ?? '',
       origin: b.originUnknown ? null : b.record.initiatorOrigin,
+      resourceType: b.resourceType,
+      record: b.record,
+      hopEntries: b.hopEntries,
+      preflightEntries: b.preflightEntries,
+      entries: b.entries,
+      originUnknown: b.originUnknown,
+      requestMissing: b.requestMissing,
+      start: b.start,
       evaluation,
       warnings: evaluation.warnings,
     };
@@ -77,7 +89,7 @@ function addReflectionWarnings(exchanges: AnalysedExchange[]): AnalysedExchange[
     const echo = echoes.get(x.id);
     if (!echo || (echoedBy.get(echo.target)?.size ?? 0) < 2) return x;
     const warning: CorsWarning = { code: 'CredentialedOriginReflection', stage: 'response', hop: echo.hop, header: 'Access-Control-Allow-Origin' };
-    return { ...x, warnings: [...x.warnings, warning] };
+    return Object.assign({}, x, { warnings: [...x.warnings, warning] });
   });
 }
 
@@ -88,11 +100,6 @@ function credentialedEcho(record: ExchangeRecord): { target: string; origin: str
   const acao = headerValue(hop.response.headers, 'access-control-allow-origin');
   const acac = headerValue(hop.response.headers, 'access-control-allow-credentials');
   if (acac !== 'true' || acao === null || acao === '*' || acao === 'null' || acao !== record.initiatorOrigin) return null;
-  let target: string;
-  try {
-    target = new URL(hop.url).origin;
-  } catch {
-    return null;
-  }
-  return { target, origin: acao, hop: last };
+  const target = originOf(hop.url);
+  return target === 'null' ? null : { target, origin: acao, hop: last };
 }

@@ -2,7 +2,7 @@
  * A HAR entry reduced to what CORS analysis reads, with names and shapes normalised once so the rest of the
  * layer never touches raw, untrusted JSON again.
  */
-import type { HeaderList } from '../cors';
+import { hasHeader, type HeaderList } from '../cors';
 
 export interface Entry {
   /** Position in `log.entries`: the index the CLI and JSON output report. */
@@ -35,7 +35,7 @@ export interface Entry {
 /** A preflight by Chrome's own marking, or by shape for captures from elsewhere. */
 export function isPreflight(e: Entry): boolean {
   if (e.resourceType === 'preflight' || e.initiatorType === 'preflight') return true;
-  return e.method === 'OPTIONS' && hasName(e.requestHeaders, 'access-control-request-method') && hasName(e.requestHeaders, 'origin');
+  return e.method === 'OPTIONS' && hasHeader(e.requestHeaders, 'access-control-request-method') && hasHeader(e.requestHeaders, 'origin');
 }
 
 /**
@@ -46,6 +46,3 @@ export function isProvisional(e: Entry): boolean {
   return e.status === 0 && e.responseHeaders.length === 0;
 }
 
-function hasName(headers: HeaderList, lower: string): boolean {
-  return headers.some((h) => h.name.toLowerCase() === lower);
-}

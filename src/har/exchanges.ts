@@ -2,7 +2,7 @@
  * HAR entries → exchanges: one per request the page made, with its redirect hops and the preflight of each hop.
  * This is the only place that knows how Chrome lays an exchange out across entries.
  */
-import type { ExchangeRecord, HopRecord, PreflightRecord, ResponseRecord } from '../cors';
+import { type ExchangeRecord, headerValue, type HopRecord, type PreflightRecord, type ResponseRecord } from '../cors';
 import { type Entry, isPreflight, isProvisional } from './entry';
 import { isPhantomHop, linkRedirects } from './chain';
 import { authorHeaders, credentialsEvidence, initiatorOrigin, requestMode } from './infer';
@@ -23,7 +23,11 @@ export interface BuiltExchange {
   readonly requestMissing: boolean;
   /** The first start time, for ordering. */
   readonly start: number;
+  /** Chrome's `_resourceType` of the request (fetch, xhr, script, ...): it decides the console wording. */
+  readonly resourceType: string;
 }
+
+const NO_HEADERS: readonly never[] = Object.freeze([]);
 
 export function buildExchanges(har: ParsedHar): BuiltExchange[] {
   const preflights: Entry[] = [];
@@ -69,6 +73,7 @@ function build(hops: Entry[], extra: number[], preflightFor: ReadonlyMap<number,
   const firstPreflight = preflightFor.get(first.index) ?? null;
   const origin = initiatorOrigin(first, firstPreflight, har.pages);
   const anyPreflight = hops.some((h) => preflightFor.has(h.index));
+  const mode = requestMode(first, anyPreflight, origin);
   const hopRecords: HopRecord[] = hops.map((h) => {
     const p = preflightFor.get(h.index);
     return {
@@ -86,9 +91,10 @@ function build(hops: Entry[], extra: number[], preflightFor: ReadonlyMap<number,
   return {
     record: {
       initiatorOrigin: origin ?? 'null',
-      mode: requestMode(first, anyPreflight, origin),
+      mode,
       credentials: credentialsEvidence(hops, origin),
-      authorHeaders: authorHeaders(first),
+      // Only a CORS-mode request can need a preflight; skip the work (and the copy) for the rest.
+      authorHeaders: mode === 'cors' ? authorHeaders(first) : NO_HEADERS,
       hops: hopRecords,
       errorsRecorded: har.errorsRecorded,
     },
@@ -98,14 +104,15 @@ function build(hops: Entry[], extra: number[], preflightFor: ReadonlyMap<number,
     originUnknown: origin === null,
     requestMissing: false,
     start: Math.min(first.start, firstPreflight?.start ?? first.start),
+    resourceType: first.resourceType,
   };
 }
 
 /** A preflight whose request is not in the capture: its own answer can still be judged for the request it names. */
 function buildOrphan(p: Entry, har: ParsedHar): BuiltExchange {
   const origin = initiatorOrigin(p, p, har.pages);
-  const method = p.requestHeaders.find((h) => h.name.toLowerCase() === 'access-control-request-method')?.value ?? 'GET';
-  const names = (p.requestHeaders.find((h) => h.name.toLowerCase() === 'access-control-request-headers')?.value ?? '')
+  const method = headerValue(p.requestHeaders, 'access-control-request-method') ?? 'GET';
+  const names = (headerValue(p.requestHeaders, 'access-control-request-headers') ?? '')
     .split(',')
     .map((n) => n.trim())
     .filter((n) => n !== '');
@@ -124,5 +131,6 @@ function buildOrphan(p: Entry, har: ParsedHar): BuiltExchange {
     originUnknown: origin === null,
     requestMissing: true,
     start: p.start,
+    resourceType: '',
   };
 }

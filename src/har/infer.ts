@@ -8,6 +8,7 @@ import {
   type HeaderList,
   headerValue,
   isForbiddenRequestHeader,
+  nameIs,
   originOf,
   type RequestMode,
   sameOrigin,
@@ -88,10 +89,8 @@ export function credentialsEvidence(hops: readonly Entry[], origin: string | nul
  * HTTP/3; `Cache-Control`/`Pragma: no-cache` come from DevTools' "Disable cache".
  */
 function addedByBrowser(h: Header): boolean {
-  const name = h.name.toLowerCase();
-  if (name === 'priority') return true;
-  if ((name === 'cache-control' || name === 'pragma') && h.value.trim().toLowerCase() === 'no-cache') return true;
-  return false;
+  if (nameIs(h.name, 'priority')) return true;
+  return (nameIs(h.name, 'cache-control') || nameIs(h.name, 'pragma')) && h.value.trim().toLowerCase() === 'no-cache';
 }
 
 /** The headers the page set: the request's headers less pseudo-headers, forbidden ones and browser-added ones. */

@@ -23,8 +23,11 @@ export interface Pairing {
 }
 
 export function pairPreflights(preflights: readonly Entry[], requests: readonly Entry[]): Pairing {
+  // Index only the requests a preflight could belong to: most of a capture never had one.
+  const preflightUrls = new Set(preflights.map((p) => p.url));
   const byUrl = new Map<string, Entry[]>();
   for (const r of requests) {
+    if (!preflightUrls.has(r.url)) continue;
     const list = byUrl.get(r.url);
     if (list) list.push(r);
     else byUrl.set(r.url, [r]);
