@@ -42,12 +42,13 @@ export function findChromium() {
 /**
  * Start Chromium with the extension and DevTools open on about:blank, connect over CDP and wait
  * until the DevTools window and the extension's devtools page are up.
- * @param {{extensionDir: string, executable: string, log?: (s: string) => void}} o
+ * `headless: false` opens a real window (npm start on a desktop).
+ * @param {{extensionDir: string, executable: string, log?: (s: string) => void, headless?: boolean}} o
  */
-export async function launchWithDevtools({ extensionDir, executable, log = () => {} }) {
+export async function launchWithDevtools({ extensionDir, executable, log = () => {}, headless = true }) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lens-chromium-'));
   const args = [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--no-default-browser-check',
+    ...(headless ? ['--headless'] : []), '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--no-default-browser-check',
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--remote-debugging-port=0',
     `--user-data-dir=${userDataDir}`,
     `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
