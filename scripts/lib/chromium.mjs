@@ -24,12 +24,19 @@ export async function waitFor(what, fn, ms = 15000, every = 50) {
   }
 }
 
-/** The browser to drive: $CORS_LENS_CHROMIUM, else chromium / chromium-browser on PATH. */
+/**
+ * The browser to drive: $CORS_LENS_CHROMIUM, else a Chromium that Playwright installed, else chromium /
+ * chromium-browser on PATH. Branded Google Chrome is never picked: it ignores --load-extension.
+ */
 export function findChromium() {
   const env = process.env.CORS_LENS_CHROMIUM;
   if (env) {
     return fs.existsSync(env) ? env : null;
   }
+  try {
+    const bundled = chromium.executablePath();
+    if (bundled && fs.existsSync(bundled)) return bundled;
+  } catch { /* Playwright has no browser of its own here */ }
   for (const name of ['chromium', 'chromium-browser']) {
     try {
       const p = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
