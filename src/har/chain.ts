@@ -5,21 +5,14 @@
  */
 import type { Entry } from './entry';
 import { byTime } from './pair';
+import { indexByUrl } from './url-index';
 
 const TOLERANCE_MS = 5;
 
 /** The next hop of each redirecting entry, by entry index. */
 export function linkRedirects(requests: readonly Entry[]): Map<number, Entry> {
   const redirecting = requests.filter((r) => r.redirectUrl !== null).sort(byTime);
-  // Index only the requests some redirect points at.
-  const targets = new Set(redirecting.map((r) => r.redirectUrl as string));
-  const byUrl = new Map<string, Entry[]>();
-  for (const r of requests) {
-    if (!targets.has(r.url)) continue;
-    const list = byUrl.get(r.url);
-    if (list) list.push(r);
-    else byUrl.set(r.url, [r]);
-  }
+  const byUrl = indexByUrl(requests, new Set(redirecting.map((r) => r.redirectUrl as string)));
   const next = new Map<number, Entry>();
   const claimed = new Set<number>();
   for (const r of redirecting) {

@@ -8,6 +8,7 @@
  */
 import { headerValue, isForbiddenRequestHeader } from '../cors';
 import { type Entry, isProvisional } from './entry';
+import { indexByUrl } from './url-index';
 
 /**
  * Slack for timestamps: HAR rounds to the millisecond, and Chrome's preflight and request clocks were seen ~1 ms
@@ -23,15 +24,8 @@ export interface Pairing {
 }
 
 export function pairPreflights(preflights: readonly Entry[], requests: readonly Entry[]): Pairing {
-  // Index only the requests a preflight could belong to: most of a capture never had one.
-  const preflightUrls = new Set(preflights.map((p) => p.url));
-  const byUrl = new Map<string, Entry[]>();
-  for (const r of requests) {
-    if (!preflightUrls.has(r.url)) continue;
-    const list = byUrl.get(r.url);
-    if (list) list.push(r);
-    else byUrl.set(r.url, [r]);
-  }
+  // Only the requests a preflight could belong to are indexed: most of a capture never had one.
+  const byUrl = indexByUrl(requests, new Set(preflights.map((p) => p.url)));
   const ordered = [...preflights].sort(byTime);
   const preflightFor = new Map<number, Entry>();
   const orphans: Entry[] = [];
