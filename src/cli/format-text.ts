@@ -2,27 +2,65 @@
  * The terminal report: one block per blocked exchange, then what is worth a look (warnings, requests the capture
  * cannot judge), then a summary line. Every captured value passes through `printable`.
  */
-import { CODE_FACTS } from '../cors';
+import { CODE_FACTS, originOf } from '../cors';
 import type { Report, ReportItem } from './report';
 import { type Paint, printable } from './terminal';
 
 export function formatText(report: Report, paint: Paint): string {
   const out: string[] = [];
-  for (const item of report.items) {
-    if (item.exchange.evaluation.verdict === 'blocked') out.push(blockedBlock(item, paint), '');
+  for (const group of groupBy(report.items.filter((i) => i.exchange.evaluation.verdict === 'blocked'), blockKey)) {
+    out.push(blockedBlock(group[0] as ReportItem, paint), ...more(group, paint), '');
   }
-  for (const item of report.items) {
-    const ev = item.exchange.evaluation;
-    if (ev.verdict === 'unknown') out.push(`${paint.yellow('UNKNOWN')}  ${requestLine(item)}`, `  ${printable(item.explanation.headline)}`, '');
+  for (const group of groupBy(report.items.filter((i) => i.exchange.evaluation.verdict === 'unknown'), (i) => `${i.explanation.headline}`)) {
+    const first = group[0] as ReportItem;
+    out.push(`${paint.yellow('UNKNOWN')}  ${requestLine(first)}`, `  ${printable(first.explanation.headline)}`, ...more(group, paint), '');
   }
-  for (const item of report.items) {
-    if (item.exchange.evaluation.verdict === 'blocked') continue;
-    for (const w of item.explanation.warnings) out.push(`${paint.yellow('WARN')}  ${requestLine(item)}`, `  ${w.code}: ${printable(w.text)}`, '');
+  const warned = report.items.filter((i) => i.exchange.evaluation.verdict !== 'blocked').flatMap((item) => item.explanation.warnings.map((w) => ({ item, w })));
+  for (const group of groupBy(warned, ({ item, w }) => `${w.code}\n${targetOrigin(item)}`)) {
+    const { item, w } = group[0] as (typeof warned)[number];
+    out.push(`${paint.yellow('WARN')}  ${requestLine(item)}`, `  ${w.code}: ${printable(w.text)}`, ...more(group.map((g) => g.item), paint), '');
   }
   const c = report.counts;
   const summary = `${report.items.length} exchange${report.items.length === 1 ? '' : 's'} in ${report.analysis.totalEntries} entries: ${c.blocked} blocked, ${c.allowed} allowed, ${c['not-cors']} not CORS, ${c.unknown} unknown; ${report.warningCount} warning${report.warningCount === 1 ? '' : 's'}`;
   out.push(c.blocked > 0 ? paint.red(summary) : paint.green(summary));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Requests that fail the same way (same check, same value, same page and server, same fix) are one problem:
+ * a capture with 300 blocked calls to one API shows one block and a count, not 300 blocks.
+ */
+function blockKey(item: ReportItem): string {
+  const err = item.exchange.evaluation.error;
+  return [err?.code ?? '', err?.failedParameter ?? '', err?.stage ?? '', err?.hop ?? '', item.exchange.origin ?? '', targetOrigin(item), item.exchange.method, item.explanation.sendLine ?? ''].join('\n');
+}
+
+function targetOrigin(item: ReportItem): string {
+  const hops = item.exchange.record.hops;
+  const url = hops[hops.length - 1]?.url ?? item.exchange.url;
+  return originOf(url);
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const g = groups.get(k);
+    if (g) g.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()];
+}
+
+const EXAMPLES = 3;
+
+function more(group: readonly ReportItem[], paint: Paint): string[] {
+  if (group.length < 2) return [];
+  const rest = group.slice(1);
+  const lines = [`  ${paint.bold(`+ ${rest.length} more request${rest.length === 1 ? '' : 's'} the same way`)} (exchanges ${rest.slice(0, 20).map((i) => i.exchange.id).join(', ')}${rest.length > 20 ? ', …' : ''}):`];
+  for (const i of rest.slice(0, EXAMPLES)) lines.push(`    ${requestLine(i)}`);
+  if (rest.length > EXAMPLES) lines.push(`    …`);
+  return lines;
 }
 
 function requestLine(item: ReportItem): string {

@@ -74,6 +74,18 @@ describe('exit codes', () => {
   });
 });
 
+describe('text output for a large capture', () => {
+  test('requests blocked the same way are one block with a count; a different failure is its own block', () => {
+    const blocked = (n: number, acao?: string) => ({ url: `http://127.0.0.1:8002/items/${n}`, start: n, requestHeaders: [['Origin', 'http://127.0.0.1:8001'], ['Sec-Fetch-Mode', 'cors']] as [string, string][], responseHeaders: acao ? ([['Access-Control-Allow-Origin', acao]] as [string, string][]) : [], error: 'net::ERR_FAILED' });
+    const r = run(['check', file('many.har', har([blocked(1), blocked(2), blocked(3), blocked(4, 'http://localhost:8001')]))]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.match(/^BLOCKED/gm)).toHaveLength(2);
+    expect(r.stdout).toContain('+ 2 more requests the same way (exchanges 1, 2):');
+    expect(r.stdout).toContain('    GET http://127.0.0.1:8002/items/3');
+    expect(r.stdout).toMatch(/4 exchanges in 4 entries: 4 blocked/);
+  });
+});
+
 describe('--format json follows the contract', () => {
   test('fields of a blocked preflighted exchange', () => {
     const r = run(['check', join(samples, 'har-c4-preflight-and-blocked-put.json'), '--format', 'json']);
