@@ -183,7 +183,9 @@ function pickByObservation(
     // `redirect: 'error'`, which Chrome fails with no CORS error. Credentials cannot be inferred from it.
     if (includeFits && omit.end === 'redirect-not-followed') return { sim: omit, credentials: 'unknown', confidence: 'uncertain', note: 'credentials-unknown' };
     if (includeFits) return { sim: include, credentials: 'include', confidence: 'certain', note: 'credentials-inferred-include' };
-    if (include.failure && !omit.failure) return { sim: include, credentials: 'include', confidence: 'uncertain', note: 'credentials-inferred-include' };
+    // A credentialed failure anywhere else contradicts the capture (the browser got past that point), so it is
+    // no evidence of credentials: fall through to "unknown".
+
   }
   if (observed.kind === 'completed') {
     if (!omit.failure) return { sim: omit, credentials: 'omit', confidence: 'certain', note: 'credentials-inferred-omit' };

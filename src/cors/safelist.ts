@@ -89,7 +89,8 @@ const SAFELIST: ReadonlyMap<string, ValueRule> = new Map<string, ValueRule>([
   [
     'range',
     (v) => {
-      const m = SIMPLE_RANGE.exec(v);
+      // Chromium lower-cases the value and compares the unit case-insensitively: `Bytes=0-99` is simple too.
+      const m = SIMPLE_RANGE.exec(v.toLowerCase());
       if (!m) return 'range-not-simple';
       const start = BigInt(m[1] as string);
       const end = m[2] === '' ? null : BigInt(m[2] as string);

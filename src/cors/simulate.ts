@@ -5,7 +5,7 @@
  */
 import { checkAccess } from './access-check';
 import type { ExchangeRecord, HopRecord, PreflightRecord } from './exchange';
-import { headerValue } from './headers';
+import { hasHeader, headerValue } from './headers';
 import { isSafelistedMethod, normaliseMethod } from './methods';
 import { isCorsEnabledScheme, OPAQUE_ORIGIN, originOf, sameOrigin, urlHasCredentials } from './origin';
 import { checkPreflight } from './preflight-check';
@@ -112,8 +112,10 @@ export function simulate(exchange: ExchangeRecord, credentials: boolean): Simula
     const redirect = response.redirectUrl;
     const stage: Stage = redirect !== null ? 'redirect' : 'response';
 
-    if (cors && exchange.mode === 'cors') {
-      const access = checkAccess({ status: response.status, headers: response.headers, origin: requestOrigin, credentials });
+    // A 304 answering the HTTP cache's revalidation is not checked: Chrome checks the cached response it completes.
+    const revalidated = response.status === 304 && (hasHeader(hop.requestHeaders, 'if-none-match') || hasHeader(hop.requestHeaders, 'if-modified-since'));
+    if (cors && exchange.mode === 'cors' && !revalidated) {
+      const access = checkAccess({ headers: response.headers, origin: requestOrigin, credentials });
       if (access) return failAt(access, stage, i);
       warnings.push(...responseWarnings(response.headers, 'response', i));
     }
@@ -128,10 +130,10 @@ export function simulate(exchange: ExchangeRecord, credentials: boolean): Simula
     // Chrome refuses the new URL before sending anything, so the capture may hold no entry for it.
     const next = targetCheck(exchange.mode, tainted || !sameOrigin(origin, originOf(redirect)), redirect);
     if (next) return failAt(next, 'redirect', i);
-    if ((response.status === 303 && method !== 'HEAD') || ((response.status === 301 || response.status === 302) && method === 'POST')) {
-      method = 'GET';
-      authorHeaders = authorHeaders.filter((h) => !BODY_HEADERS.has(h.name.toLowerCase()));
-    }
+    const newMethod = (response.status === 303 && method !== 'HEAD') || ((response.status === 301 || response.status === 302) && method === 'POST') ? 'GET' : method;
+    // net::RedirectUtil drops the body headers only when the method changes: a GET answered 303 keeps them.
+    if (newMethod !== method) authorHeaders = authorHeaders.filter((h) => !BODY_HEADERS.has(h.name.toLowerCase()));
+    method = newMethod;
     if (i === exchange.hops.length - 1) return done(null, 'redirect-not-followed');
   }
   return done(null, 'complete');
@@ -154,23 +156,17 @@ function unsafeHeadersFor(authorHeaders: HeaderList, preflight: PreflightRecord 
   const computed = corsUnsafeHeaders(authorHeaders);
   const requested = preflight ? headerValue(preflight.requestHeaders, 'access-control-request-headers') : null;
   if (requested === null) return preflight ? [] : computed;
-  const names = requested.split(',').map((n) => n.trim().toLowerCase()).filter((n) => n !== '');
-  const wanted = new Set(names);
+  const wanted = new Set(requested.split(',').map((n) => n.trim().toLowerCase()).filter((n) => n !== ''));
+  const known = new Map(computed.map((h) => [h.name, h]));
   const out: UnsafeHeader[] = [];
   const seen = new Set<string>();
-  for (const h of computed) {
-    if (wanted.has(h.name) && !seen.has(h.name)) {
-      out.push(h);
-      seen.add(h.name);
-    }
-  }
-  // Names the browser asked about that our reading of the request missed, with the value if the capture has one.
-  for (const h of [...authorHeaders, ...captured]) {
+  // Request order decides which disallowed header Chrome names; the captured headers keep the page's order
+  // (a blocked request's provisional headers), so they lead.
+  for (const h of [...captured, ...authorHeaders]) {
     const name = h.name.toLowerCase();
-    if (wanted.has(name) && !seen.has(name)) {
-      out.push({ name, value: h.value, reason: unsafeReason(name, h.value) ?? 'safelisted-total-too-long' });
-      seen.add(name);
-    }
+    if (!wanted.has(name) || seen.has(name)) continue;
+    seen.add(name);
+    out.push(known.get(name) ?? { name, value: h.value, reason: unsafeReason(name, h.value) ?? 'safelisted-total-too-long' });
   }
   for (const name of [...wanted].sort()) {
     if (!seen.has(name)) out.push({ name, value: '', reason: 'name-not-safelisted' });

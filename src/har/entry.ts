@@ -46,3 +46,11 @@ export function isProvisional(e: Entry): boolean {
   return e.status === 0 && e.responseHeaders.length === 0;
 }
 
+
+/**
+ * The request headers are Chrome's provisional ones although a response is there: a response served from the
+ * HTTP cache. A request that went on the wire always names its host (Host, or :authority on HTTP/2).
+ */
+export function hasProvisionalRequestHeaders(e: Entry): boolean {
+  return !hasHeader(e.requestHeaders, 'host') && !hasHeader(e.requestHeaders, ':authority');
+}

@@ -40,11 +40,13 @@ export function buildExchanges(har: ParsedHar): BuiltExchange[] {
   for (const n of next.values()) continuation.add(n.index);
 
   const out: BuiltExchange[] = [];
-  for (const first of requests) {
-    if (continuation.has(first.index)) continue;
+  const used = new Set<number>();
+  const chainFrom = (first: Entry) => {
     const hops: Entry[] = [first];
     const extra: number[] = [];
-    for (let h = next.get(first.index); h; h = next.get(h.index)) {
+    used.add(first.index);
+    for (let h = next.get(first.index); h && !used.has(h.index); h = next.get(h.index)) {
+      used.add(h.index);
       if (isPhantomHop(h)) {
         extra.push(h.index);
         break;
@@ -52,7 +54,10 @@ export function buildExchanges(har: ParsedHar): BuiltExchange[] {
       hops.push(h);
     }
     out.push(build(hops, extra, preflightFor, har));
-  }
+  };
+  for (const first of requests) if (!continuation.has(first.index)) chainFrom(first);
+  // Entries that only continue each other (a redirect loop with equal or missing timestamps) still count.
+  for (const first of requests) if (!used.has(first.index)) chainFrom(first);
   for (const p of orphans) out.push(buildOrphan(p, har));
   return out.sort((a, b) => a.start - b.start || (a.entries[0] ?? 0) - (b.entries[0] ?? 0));
 }

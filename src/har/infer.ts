@@ -13,12 +13,12 @@ import {
   type RequestMode,
   sameOrigin,
 } from '../cors';
-import { type Entry, isProvisional } from './entry';
+import { type Entry, hasProvisionalRequestHeaders, isProvisional } from './entry';
 
 /**
  * The origin of the page that made the request. Preferred evidence, in order: the Origin the preflight or the
  * request sent (exactly what Chrome checked against), the Referer (the page's URL, which the provisional
- * headers of a blocked request still carry), the page the HAR files the entry under, and last the script that
+ * headers of a blocked request still carry; Sec-Fetch-Site: same-origin before it), the page the HAR files the entry under, and last the script that
  * made the call (a script served from a CDN runs with the page's origin, so this is the weakest).
  */
 export function initiatorOrigin(first: Entry, preflight: Entry | null, pages: ReadonlyMap<string, string>): string | null {
@@ -26,6 +26,11 @@ export function initiatorOrigin(first: Entry, preflight: Entry | null, pages: Re
   if (fromPreflight !== null && fromPreflight !== '') return fromPreflight;
   const sent = headerValue(first.requestHeaders, 'origin');
   if (sent !== null && sent !== '') return sent;
+  // Sec-Fetch-Site: same-origin says the page shares the request's origin.
+  if (headerValue(first.requestHeaders, 'sec-fetch-site') === 'same-origin') {
+    const o = originOf(first.url);
+    if (o !== 'null') return o;
+  }
   const referer = headerValue(first.requestHeaders, 'referer');
   if (referer) {
     const o = originOf(referer);
@@ -67,8 +72,9 @@ export function requestMode(first: Entry, hasPreflight: boolean, origin: string 
   const sentOrigin = headerValue(first.requestHeaders, 'origin');
   const crossOrigin = origin === null || !sameOrigin(origin, originOf(first.url));
   if (sentOrigin !== null && crossOrigin) return 'cors';
-  // A CORS request always carries Origin once it reaches the network: a full cross-origin capture without one was no-cors.
-  if (crossOrigin && !isProvisional(first)) return 'no-cors';
+  // A CORS request always carries Origin once it reaches the network: a full cross-origin capture without one
+  // was no-cors. Only provisional headers (blocked before the network, or served from the HTTP cache) say nothing.
+  if (crossOrigin && !isProvisional(first) && !hasProvisionalRequestHeaders(first)) return 'no-cors';
   return CORS_TYPES.has(first.resourceType) || first.resourceType === '' ? 'cors' : 'no-cors';
 }
 
@@ -85,15 +91,20 @@ export function credentialsEvidence(hops: readonly Entry[], origin: string | nul
 }
 
 /**
- * Headers the network stack adds on its own, which never cause a preflight. `priority` appears on HTTP/2 and
- * HTTP/3; `Cache-Control`/`Pragma: no-cache` come from DevTools' "Disable cache".
+ * Headers the network stack adds on its own, which never cause a preflight. `Cache-Control`/`Pragma: no-cache`
+ * come from DevTools' "Disable cache" (a page that sets them itself still shows in the preflight's
+ * Access-Control-Request-Headers, which the engine prefers when there is one).
  */
-function addedByBrowser(h: Header): boolean {
-  if (nameIs(h.name, 'priority')) return true;
+function addedByBrowser(h: Header, revalidation: boolean): boolean {
+  // `priority` comes with HTTP/2 and HTTP/3; `X-Client-Data` is what branded Chrome adds for Google's own hosts.
+  if (nameIs(h.name, 'priority') || nameIs(h.name, 'x-client-data')) return true;
+  // The HTTP cache adds its validators to a revalidation; Chromium exempts them from the preflight (is_revalidating).
+  if (revalidation && (nameIs(h.name, 'if-none-match') || nameIs(h.name, 'if-modified-since') || nameIs(h.name, 'cache-control'))) return true;
   return (nameIs(h.name, 'cache-control') || nameIs(h.name, 'pragma')) && h.value.trim().toLowerCase() === 'no-cache';
 }
 
 /** The headers the page set: the request's headers less pseudo-headers, forbidden ones and browser-added ones. */
 export function authorHeaders(first: Entry): HeaderList {
-  return first.requestHeaders.filter((h) => !h.name.startsWith(':') && !isForbiddenRequestHeader(h.name, h.value) && !addedByBrowser(h));
+  const revalidation = first.status === 304;
+  return first.requestHeaders.filter((h) => !h.name.startsWith(':') && !isForbiddenRequestHeader(h.name, h.value) && !addedByBrowser(h, revalidation));
 }

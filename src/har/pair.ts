@@ -6,7 +6,8 @@
  * identical requests in flight, preflights are matched first-come first-served, which is the order the browser
  * issues them in. Array order is ignored: getHAR() order is not chronological.
  */
-import { headerValue, isForbiddenRequestHeader } from '../cors';
+import { corsUnsafeHeaders, headerValue, isForbiddenRequestHeader } from '../cors';
+import { authorHeaders } from './infer';
 import { type Entry, isProvisional } from './entry';
 import { indexByUrl } from './url-index';
 
@@ -42,6 +43,11 @@ export function byTime(a: Entry, b: Entry): number {
   return a.start - b.start || a.index - b.index;
 }
 
+/**
+ * Among the requests a preflight could have guarded, the best: first one whose CORS-unsafe header names are
+ * exactly the ones the preflight asked about (a request with X-A and X-B did not send the x-a-only preflight),
+ * then the one whose timing hugs the preflight's end (sent right after it, or failed right after it).
+ */
 function bestCandidate(p: Entry, candidates: readonly Entry[], taken: ReadonlyMap<number, Entry>): Entry | null {
   const method = headerValue(p.requestHeaders, 'access-control-request-method');
   const names = (headerValue(p.requestHeaders, 'access-control-request-headers') ?? '')
@@ -50,6 +56,7 @@ function bestCandidate(p: Entry, candidates: readonly Entry[], taken: ReadonlyMa
     .filter((n) => n !== '');
   const origin = headerValue(p.requestHeaders, 'origin');
   let best: Entry | null = null;
+  let bestScore = Infinity;
   for (const a of candidates) {
     if (taken.has(a.index)) continue;
     if (method !== null && a.method !== method) continue;
@@ -59,9 +66,25 @@ function bestCandidate(p: Entry, candidates: readonly Entry[], taken: ReadonlyMa
       if (origin !== null && sentOrigin !== null && sentOrigin !== origin) continue;
     }
     if (!timingFits(p, a)) continue;
-    if (!best || byTime(a, best) < 0) best = a;
+    const score = (exactNames(a, names) ? 0 : 1e9) + gap(p, a);
+    if (score < bestScore || (score === bestScore && best !== null && byTime(a, best) < 0)) {
+      best = a;
+      bestScore = score;
+    }
   }
   return best;
+}
+
+/** The request's own CORS-unsafe header names are the preflight's list, no more. */
+function exactNames(a: Entry, names: readonly string[]): boolean {
+  const own = new Set(corsUnsafeHeaders(authorHeaders(a)).map((h) => h.name));
+  return own.size === names.length && names.every((n) => own.has(n));
+}
+
+/** How far the request's next step is from the preflight's end, in ms. */
+function gap(p: Entry, a: Entry): number {
+  if (p.start === 0 || a.start === 0) return 0;
+  return Math.abs((isProvisional(a) ? a.end : a.sent) - p.end);
 }
 
 function hasAllNames(a: Entry, names: readonly string[]): boolean {

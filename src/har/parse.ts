@@ -129,7 +129,9 @@ function toEntry(e: Json, index: number): { entry: Entry; hasErrorField: boolean
   const timings = isObject(e.timings) ? e.timings : {};
   const beforeSend = Math.max(0, num(timings.blocked, 0)) + Math.max(0, num(timings.dns, 0)) + Math.max(0, num(timings.connect, 0));
   const initiator = isObject(e._initiator) ? e._initiator : {};
-  const redirect = typeof response.redirectURL === 'string' && response.redirectURL !== '' ? response.redirectURL : null;
+  // Chrome copies the raw Location header into redirectURL, so it is often relative (`/items/`): resolve it
+  // against the request URL as the browser did.
+  const redirect = typeof response.redirectURL === 'string' && response.redirectURL !== '' ? resolveUrl(response.redirectURL, req.url) : null;
   const post = isObject(req.postData) ? req.postData : null;
   const hasErrorField = '_error' in response;
 
@@ -154,6 +156,14 @@ function toEntry(e: Json, index: number): { entry: Entry; hasErrorField: boolean
       postData: post ? { mimeType: typeof post.mimeType === 'string' ? post.mimeType : '', text: typeof post.text === 'string' ? post.text : '' } : null,
     },
   };
+}
+
+function resolveUrl(location: string, base: string): string {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return location;
+  }
 }
 
 function firstFrameUrl(initiator: Record<string, Json>): string | null {

@@ -60,6 +60,11 @@ describe('redirects (chromium-facts.md, Fetch HTTP-redirect fetch)', () => {
     expect(ev.verdict).toBe('allowed');
     expect(ev.hops[1]).toMatchObject({ method: 'GET', preflight: 'not-needed' });
   });
+  test('a 303 on a GET keeps Content-Type (the method does not change), so the next hop still needs its preflight', () => {
+    const first = hop(`${API}/a`, { response: { status: 303, headers: [acao(PAGE)], redirectUrl: `${API}/b` }, preflight: { requestHeaders: [h('Access-Control-Request-Method', 'GET'), h('Access-Control-Request-Headers', 'content-type')], response: { status: 204, headers: [acao(PAGE), h('Access-Control-Allow-Headers', 'content-type')], redirectUrl: null }, error: null } });
+    const ev = evaluate(exchange([first, hop(`${API}/b`, { response: null, provisional: true, error: 'net::ERR_FAILED' })], { authorHeaders: [h('Content-Type', 'application/json')] }));
+    expect(ev.hops[1]).toMatchObject({ method: 'GET', preflight: 'missing' });
+  });
   test('a redirect that passed and was not followed (redirect: manual) is allowed', () => {
     const ev = evaluate(exchange([hop(`${API}/a`, { response: { status: 302, headers: [acao(PAGE)], redirectUrl: `${API}/b` } })]));
     expect(ev.verdict).toBe('allowed');
@@ -107,6 +112,23 @@ describe('observation vs replay', () => {
   test('the browser allowed what the replay blocks: never a confident "blocked"', () => {
     const ev = evaluate(exchange([hop(`${API}/a`, { response: { status: 200, headers: [], redirectUrl: null } })], { credentials: 'omit' }));
     expect(ev).toMatchObject({ verdict: 'unknown', confidence: 'uncertain' });
+  });
+  test('status 0 with response headers (Firefox writes blocked responses so) is judged on its headers, not as InvalidResponse', () => {
+    const ev = evaluate(exchange([hop(`${API}/a`, { response: { status: 0, headers: [h('Content-Type', 'text/plain')], redirectUrl: null } })], { errorsRecorded: false }));
+    expect(ev.error?.code).toBe('MissingAllowOriginHeader');
+  });
+  test('an error status with the right headers passes: the access check ignores the status', () => {
+    expect(evaluate(exchange([hop(`${API}/a`, { response: { status: 500, headers: [acao(PAGE)], redirectUrl: null } })])).verdict).toBe('allowed');
+  });
+  test('a 304 answering the HTTP cache\'s revalidation is not access-checked (Chrome checks the cached response)', () => {
+    const ev = evaluate(exchange([hop(`${API}/a`, { requestHeaders: [h('If-None-Match', '"v1"')], response: { status: 304, headers: [], redirectUrl: null } })]));
+    expect(ev.verdict).toBe('allowed');
+  });
+  test('a page-set Cache-Control is named in request order, before X-Custom (the preflight lists both)', () => {
+    const pf = { requestHeaders: [h('Access-Control-Request-Method', 'PUT'), h('Access-Control-Request-Headers', 'cache-control,x-custom')], response: { status: 204, headers: [acao(PAGE), h('Access-Control-Allow-Methods', 'PUT')], redirectUrl: null }, error: null };
+    const provisional = [h('Cache-Control', 'no-cache'), h('X-Custom', '1')];
+    const ev = evaluate(exchange([hop(`${API}/a`, blocked({ method: 'PUT', requestHeaders: provisional, provisional: true, response: null, preflight: pf }))], { authorHeaders: [h('X-Custom', '1')] }));
+    expect(ev.error).toMatchObject({ code: 'HeaderDisallowedByPreflightResponse', failedParameter: 'cache-control' });
   });
   test('same-origin requests are not CORS', () => {
     expect(evaluate(exchange([hop(`${PAGE}/a`)])).verdict).toBe('not-cors');

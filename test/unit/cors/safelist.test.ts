@@ -43,6 +43,8 @@ const range: [string, boolean][] = [
   ['bytes 100-200', true],
   [',bytes=100-200', true],
   ['bytes=0-99', false], // Chromium 156
+  ['Bytes=0-99', false], // Chromium lower-cases the value (ParseRangeHeader compares the unit case-insensitively)
+  ['BYTES=5-', false],
 ];
 
 // WPT fetch/api/cors/resources/not-cors-safelisted.json: each needs a preflight.

@@ -50,6 +50,28 @@ describe('pairing preflights with their requests', () => {
       ['DELETE', 'allowed', null],
     ]);
   });
+  test('the preflight whose header list is exactly the request\'s wins over an earlier request with more headers', () => {
+    const r0: EntrySpec = { method: 'PUT', url: URL_, start: 0, time: 25, blocked: 25, status: 0, requestHeaders: [['X-A', '1'], ['X-B', '1']], error: 'net::ERR_FAILED' };
+    const r1: EntrySpec = { method: 'PUT', url: URL_, start: 1, blocked: 14, time: 20, requestHeaders: [['X-A', '1'], ['Origin', PAGE]], responseHeaders: [['Access-Control-Allow-Origin', PAGE]] };
+    const pA: EntrySpec = { preflight: true, url: URL_, start: 2, time: 12, status: 204, requestHeaders: acrm('PUT', 'x-a'), responseHeaders: allow('x-a') };
+    const pAB: EntrySpec = { preflight: true, url: URL_, start: 3, time: 20, status: 204, requestHeaders: acrm('PUT', 'x-a,x-b'), responseHeaders: allow('x-a') };
+    const xs = analyseHarText(har([r0, r1, pA, pAB])).exchanges;
+    expect(xs.map((x) => [x.hopEntries[0], x.preflightEntries[0], x.evaluation.verdict, x.evaluation.error?.failedParameter ?? null])).toEqual([
+      [0, 3, 'blocked', 'x-b'],
+      [1, 2, 'allowed', null],
+    ]);
+  });
+  test('a request sent long after a preflight ended (queued, cached preflight) loses it to the request that failed right after it', () => {
+    // r0 reused a cached preflight but waited 20 ms for a connection; r1 was blocked by its own preflight at 3..13.
+    const r0 = sent(0, 20);
+    const r1 = provisional(1, 13.5);
+    const p1 = preflight(3, 10, 'content-type');
+    const xs = analyseHarText(har([r0, r1, p1])).exchanges;
+    expect(xs.map((x) => [x.hopEntries[0], x.preflightEntries[0], x.evaluation.verdict, x.evaluation.error?.code ?? null])).toEqual([
+      [0, null, 'allowed', null],
+      [1, 2, 'blocked', 'HeaderDisallowedByPreflightResponse'],
+    ]);
+  });
   test('a preflight whose request is missing still yields a verdict on what it answered', () => {
     const xs = analyseHarText(har([preflight(0, 5, 'content-type')])).exchanges;
     expect(xs).toHaveLength(1);
@@ -68,6 +90,25 @@ describe('redirect chains', () => {
       [[1, 3], 'blocked', 'AllowOriginMismatch'],
       [[2, 0], 'allowed', null],
     ]);
+  });
+  test('a relative Location (Chrome copies the raw header into redirectURL) is resolved against the request URL', () => {
+    const specs: EntrySpec[] = [
+      { url: 'http://127.0.0.1:8002/api/items', start: 0, time: 5, status: 301, redirectURL: '/api/items/', requestHeaders: [['Origin', PAGE], ['Sec-Fetch-Mode', 'cors']], responseHeaders: [['Access-Control-Allow-Origin', '*'], ['Location', '/api/items/']] },
+      { url: 'http://127.0.0.1:8002/api/items/', start: 6, time: 5, requestHeaders: [['Origin', PAGE], ['Sec-Fetch-Mode', 'cors']], responseHeaders: [], error: 'net::ERR_FAILED' },
+    ];
+    const [x] = analyseHarText(har(specs)).exchanges;
+    expect(x?.hopEntries).toEqual([0, 1]);
+    expect(x?.evaluation.error).toMatchObject({ code: 'MissingAllowOriginHeader', hop: 1 });
+  });
+  test('a same-origin relative redirect that failed for another reason (redirect: error) is not a CORS failure', () => {
+    const specs: EntrySpec[] = [{ url: `${PAGE}/api/items`, start: 0, time: 5, status: 301, redirectURL: '/api/items/', requestHeaders: [['Sec-Fetch-Mode', 'cors'], ['Sec-Fetch-Site', 'same-origin']], error: 'net::ERR_FAILED' }];
+    const [x] = analyseHarText(har(specs)).exchanges;
+    expect(x?.evaluation.verdict).not.toBe('blocked');
+  });
+  test('a redirect loop with equal timestamps still yields its exchanges', () => {
+    const loop = (from: string, to: string): EntrySpec => ({ url: `http://127.0.0.1:8002/${from}`, start: 0, time: 1, status: 302, redirectURL: `http://127.0.0.1:8002/${to}`, requestHeaders: [['Origin', PAGE]], responseHeaders: [['Access-Control-Allow-Origin', PAGE]] });
+    const xs = analyseHarText(har([loop('x', 'y'), loop('y', 'x')])).exchanges;
+    expect(xs.flatMap((x) => x.hopEntries).sort()).toEqual([0, 1]);
   });
   test("Chrome's phantom entry for a manual redirect (status 0, ERR_ABORTED) is not a hop", () => {
     const specs: EntrySpec[] = [
