@@ -72,7 +72,13 @@ export async function launchWithDevtools({ extensionDir, executable, log = () =>
       proc.kill('SIGTERM');
       await waitFor('Chromium to exit', () => exited, 5000).catch(() => proc.kill('SIGKILL'));
     }
-    fs.rmSync(userDataDir, { recursive: true, force: true });
+    // Chromium's helper processes can still be writing into the profile for a moment after the browser exits
+    // (seen as ENOTEMPTY under load): retry, and never let a leftover temp directory fail a run.
+    try {
+      fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch (e) {
+      log(`could not remove ${userDataDir}: ${e instanceof Error ? e.message : e}`);
+    }
   };
   try {
     const portFile = path.join(userDataDir, 'DevToolsActivePort');

@@ -2,13 +2,16 @@
  * Pairs each OPTIONS preflight with the request it guarded. HAR entries carry no ids (design.md), so the pairing
  * uses what a preflight says about its request: same URL, Access-Control-Request-Method equal to the request's
  * method, every name in Access-Control-Request-Headers present on the request, the same Origin, and time (the
- * request starts before its preflight; it reaches the network only after the preflight ended). Among several
- * identical requests in flight, preflights are matched first-come first-served, which is the order the browser
- * issues them in. Array order is ignored: getHAR() order is not chronological.
+ * request starts before its preflight; it reaches the network only after the preflight ended).
+ *
+ * Identical requests in flight together are told apart by outcome, not by time alone (Chrome's timestamps
+ * stretch under load): a request that never reached the network goes with a preflight that fails, one that went
+ * through with a preflight that passes. Within one URL the pairs are a maximum matching, so one early mistake
+ * cannot leave a later preflight without its request. Array order is ignored: getHAR() order is not chronological.
  */
-import { corsUnsafeHeaders, headerValue, isForbiddenRequestHeader } from '../cors';
-import { authorHeaders } from './infer';
+import { checkPreflight, corsUnsafeHeaders, type Header, headerValue, isForbiddenRequestHeader } from '../cors';
 import { type Entry, isProvisional } from './entry';
+import { authorHeaders } from './infer';
 import { indexByUrl } from './url-index';
 
 /**
@@ -24,55 +27,135 @@ export interface Pairing {
   readonly orphans: readonly Entry[];
 }
 
-export function pairPreflights(preflights: readonly Entry[], requests: readonly Entry[]): Pairing {
-  // Only the requests a preflight could belong to are indexed: most of a capture never had one.
-  const byUrl = indexByUrl(requests, new Set(preflights.map((p) => p.url)));
-  const ordered = [...preflights].sort(byTime);
-  const preflightFor = new Map<number, Entry>();
-  const orphans: Entry[] = [];
-  for (const p of ordered) {
-    const candidates = byUrl.get(p.url);
-    const match = candidates ? bestCandidate(p, candidates, preflightFor) : null;
-    if (match) preflightFor.set(match.index, p);
-    else orphans.push(p);
-  }
-  return { preflightFor, orphans };
-}
-
 export function byTime(a: Entry, b: Entry): number {
   return a.start - b.start || a.index - b.index;
 }
 
-/**
- * Among the requests a preflight could have guarded, the best: first one whose CORS-unsafe header names are
- * exactly the ones the preflight asked about (a request with X-A and X-B did not send the x-a-only preflight),
- * then the one whose timing hugs the preflight's end (sent right after it, or failed right after it).
- */
-function bestCandidate(p: Entry, candidates: readonly Entry[], taken: ReadonlyMap<number, Entry>): Entry | null {
+interface Asked {
+  readonly method: string | null;
+  readonly names: readonly string[];
+  readonly origin: string | null;
+  /** The preflight's answer passes for a request without credentials. */
+  readonly passes: boolean;
+}
+
+function asked(p: Entry): Asked {
   const method = headerValue(p.requestHeaders, 'access-control-request-method');
   const names = (headerValue(p.requestHeaders, 'access-control-request-headers') ?? '')
     .split(',')
     .map((n) => n.trim().toLowerCase())
     .filter((n) => n !== '');
   const origin = headerValue(p.requestHeaders, 'origin');
-  let best: Entry | null = null;
-  let bestScore = Infinity;
-  for (const a of candidates) {
-    if (taken.has(a.index)) continue;
-    if (method !== null && a.method !== method) continue;
-    if (!hasAllNames(a, names)) continue;
-    if (!isProvisional(a)) {
-      const sentOrigin = headerValue(a.requestHeaders, 'origin');
-      if (origin !== null && sentOrigin !== null && sentOrigin !== origin) continue;
-    }
-    if (!timingFits(p, a)) continue;
-    const score = (exactNames(a, names) ? 0 : 1e9) + gap(p, a);
-    if (score < bestScore || (score === bestScore && best !== null && byTime(a, best) < 0)) {
-      best = a;
-      bestScore = score;
+  const redirected = p.redirectUrl !== null || p.error === 'net::ERR_INVALID_REDIRECT';
+  const answered = !(p.status === 0 && p.responseHeaders.length === 0);
+  const passes =
+    answered &&
+    checkPreflight({
+      status: p.status,
+      headers: p.responseHeaders,
+      redirected,
+      origin: origin ?? 'null',
+      credentials: false,
+      method: method ?? 'GET',
+      unsafeHeaders: names.map((name) => ({ name, value: '', reason: 'name-not-safelisted' as const })),
+    }).failure === null;
+  return { method, names, origin, passes };
+}
+
+export function pairPreflights(preflights: readonly Entry[], requests: readonly Entry[]): Pairing {
+  // Only the requests a preflight could belong to are indexed: most of a capture never had one.
+  const byUrl = indexByUrl(requests, new Set(preflights.map((p) => p.url)));
+  const preflightsByUrl = indexByUrl(preflights, new Set(preflights.map((p) => p.url)));
+  const preflightFor = new Map<number, Entry>();
+  const orphans: Entry[] = [];
+  for (const [url, group] of preflightsByUrl) {
+    const matched = matchGroup([...group].sort(byTime), byUrl.get(url) ?? []);
+    for (const p of group) {
+      const a = matched.get(p.index);
+      if (a) preflightFor.set(a.index, p);
+      else orphans.push(p);
     }
   }
-  return best;
+  return { preflightFor, orphans };
+}
+
+/**
+ * Kuhn's augmenting-path matching over the feasible (preflight, request) pairs of one URL, each preflight trying
+ * its candidates best first. Groups are small (the requests to one URL in one capture).
+ */
+function matchGroup(preflights: readonly Entry[], candidates: readonly Entry[]): Map<number, Entry> {
+  const options = new Map<number, Entry[]>();
+  for (const p of preflights) {
+    const q = asked(p);
+    const scored: [number, Entry][] = [];
+    for (const a of candidates) {
+      if (!feasible(p, q, a)) continue;
+      scored.push([cost(p, q, a), a]);
+    }
+    options.set(p.index, scored.sort((x, y) => x[0] - y[0] || byTime(x[1], y[1])).map(([, a]) => a));
+  }
+  const owner = new Map<number, Entry>(); // request index → preflight
+  const tryAssign = (p: Entry, seen: Set<number>): boolean => {
+    const mine = options.get(p.index) ?? [];
+    // A free candidate first, best first: displacing an earlier pair is only for when nothing else is left
+    // (seen in a capture: taking the nearest request would have pushed two right pairs onto wrong ones).
+    for (const a of mine) {
+      if (!seen.has(a.index) && !owner.has(a.index)) {
+        seen.add(a.index);
+        owner.set(a.index, p);
+        return true;
+      }
+    }
+    for (const a of mine) {
+      if (seen.has(a.index)) continue;
+      seen.add(a.index);
+      const current = owner.get(a.index);
+      if (current && tryAssign(current, seen)) {
+        owner.set(a.index, p);
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const p of preflights) tryAssign(p, new Set());
+  const result = new Map<number, Entry>();
+  for (const a of candidates) {
+    const p = owner.get(a.index);
+    if (p) result.set(p.index, a);
+  }
+  return result;
+}
+
+function feasible(p: Entry, q: Asked, a: Entry): boolean {
+  if (q.method !== null && a.method !== q.method) return false;
+  if (!hasAllNames(a, q.names)) return false;
+  if (!isProvisional(a)) {
+    const sentOrigin = headerValue(a.requestHeaders, 'origin');
+    if (q.origin !== null && sentOrigin !== null && sentOrigin !== q.origin) return false;
+  }
+  return timingFits(p, a);
+}
+
+/**
+ * Lower is better. Outcome agreement weighs most (a request that went through did not get a failing answer),
+ * then an exact header list, then how closely the request's next step follows the preflight's end.
+ */
+function cost(p: Entry, q: Asked, a: Entry): number {
+  const wentThrough = !isProvisional(a);
+  let c = 0;
+  if (wentThrough && !q.passes) c += 1e9;
+  // A blocked request with a passing answer is possible (credentials) but less likely than a failing one.
+  if (!wentThrough && q.passes) c += 1e6;
+  if (!exactNames(a, q.names)) c += 1e3;
+  return c + Math.min(999, gap(p, a));
+}
+
+function hasAllNames(a: Entry, names: readonly string[]): boolean {
+  // A redirected hop blocked at its preflight was captured without the page's headers (only User-Agent and
+  // Referer, seen in Chromium 156): nothing to compare.
+  if (names.length === 0 || (isProvisional(a) && a.requestHeaders.every((h: Header) => isForbiddenRequestHeader(h.name, h.value)))) return true;
+  const have = new Set(a.requestHeaders.map((h) => h.name.toLowerCase()));
+  return names.every((n) => have.has(n));
 }
 
 /** The request's own CORS-unsafe header names are the preflight's list, no more. */
@@ -87,17 +170,13 @@ function gap(p: Entry, a: Entry): number {
   return Math.abs((isProvisional(a) ? a.end : a.sent) - p.end);
 }
 
-function hasAllNames(a: Entry, names: readonly string[]): boolean {
-  // A redirected hop blocked at its preflight was captured without the page's headers (only User-Agent and
-  // Referer, seen in Chromium 156): nothing to compare.
-  if (names.length === 0 || (isProvisional(a) && a.requestHeaders.every((h) => isForbiddenRequestHeader(h.name, h.value)))) return true;
-  const have = new Set(a.requestHeaders.map((h) => h.name.toLowerCase()));
-  return names.every((n) => have.has(n));
-}
-
+/**
+ * What time rules out for certain: the request started before its preflight, and its next step (sent on, or
+ * failed) came after the preflight started. Closeness to the preflight's end is only a preference (see cost):
+ * under load Chrome recorded a preflight ending 5 ms after its request was sent.
+ */
 function timingFits(p: Entry, a: Entry): boolean {
   if (p.start === 0 || a.start === 0) return true;
   if (a.start > p.start + TOLERANCE_MS) return false;
-  // A request blocked by its preflight fails once the preflight is under way; one that went on was sent after it ended.
-  return isProvisional(a) ? a.end >= p.start - TOLERANCE_MS : a.sent >= p.end - TOLERANCE_MS;
+  return (isProvisional(a) ? a.end : a.sent) >= p.start - TOLERANCE_MS;
 }
