@@ -18,7 +18,7 @@ const DEMO_CASES = [
   ['s-get-two-identical', 'GET, proxy and app both add the header: blocked'],
   ['s-get-500-no-acao', 'GET answered 500 without CORS headers: blocked, hides the real error'],
   ['cr-star-acac', "credentials: 'include' with Access-Control-Allow-Origin *: blocked"],
-  ['t-three-headers-one-allowed', 'PUT with custom headers, preflight allows one: blocked'],
+  ['t-three-headers-one-allowed', 'GET with three custom headers, the preflight allows one: blocked'],
   ['r-cross-to-third-page', 'redirect to a third origin, Origin becomes null: blocked'],
   ['m-600-twice', 'PUT twice with Access-Control-Max-Age: 600, second preflight from cache: allowed'],
   ['w-auth-star', 'Authorization covered by Allow-Headers *: allowed, with a deprecation warning'],
