@@ -4,7 +4,7 @@
  * against what the capture cannot show (credentials mode, a preflight answered from cache), and says how sure
  * it is. The rule: never a confident wrong verdict. When the evidence disagrees with the replay, say so.
  */
-import type { ExchangeRecord, HopRecord } from './exchange';
+import type { ExchangeRecord } from './exchange';
 import { preflightReasons, type PreflightReason } from './preflight-need';
 import { type HopOutcome, simulate, type Simulation } from './simulate';
 import type { Confidence, StagedFailure, VerdictKind } from './types';
@@ -199,4 +199,3 @@ function preflightReasonsOf(hop: HopOutcome | undefined): PreflightReason[] {
   return preflightReasons(hop.method, hop.unsafeHeaders);
 }
 
-export type { HopRecord };

@@ -85,12 +85,22 @@ export function pairPreflights(preflights: readonly Entry[], requests: readonly 
  */
 function matchGroup(preflights: readonly Entry[], candidates: readonly Entry[]): Map<number, Entry> {
   const options = new Map<number, Entry[]>();
+  // Each candidate's own unsafe header names, computed once rather than once per preflight.
+  const ownNames = new Map<number, ReadonlySet<string>>();
+  const namesOf = (a: Entry): ReadonlySet<string> => {
+    let names = ownNames.get(a.index);
+    if (!names) {
+      names = new Set(corsUnsafeHeaders(authorHeaders(a)).map((h) => h.name));
+      ownNames.set(a.index, names);
+    }
+    return names;
+  };
   for (const p of preflights) {
     const q = asked(p);
     const scored: [number, Entry][] = [];
     for (const a of candidates) {
       if (!feasible(p, q, a)) continue;
-      scored.push([cost(p, q, a), a]);
+      scored.push([cost(p, q, a, namesOf(a)), a]);
     }
     options.set(p.index, scored.sort((x, y) => x[0] - y[0] || byTime(x[1], y[1])).map(([, a]) => a));
   }
@@ -140,13 +150,13 @@ function feasible(p: Entry, q: Asked, a: Entry): boolean {
  * Lower is better. Outcome agreement weighs most (a request that went through did not get a failing answer),
  * then an exact header list, then how closely the request's next step follows the preflight's end.
  */
-function cost(p: Entry, q: Asked, a: Entry): number {
+function cost(p: Entry, q: Asked, a: Entry, own: ReadonlySet<string>): number {
   const wentThrough = !isProvisional(a);
   let c = 0;
   if (wentThrough && !q.passes) c += 1e9;
   // A blocked request with a passing answer is possible (credentials) but less likely than a failing one.
   if (!wentThrough && q.passes) c += 1e6;
-  if (!exactNames(a, q.names)) c += 1e3;
+  if (!exactNames(own, q.names)) c += 1e3;
   return c + Math.min(999, gap(p, a));
 }
 
@@ -159,8 +169,7 @@ function hasAllNames(a: Entry, names: readonly string[]): boolean {
 }
 
 /** The request's own CORS-unsafe header names are the preflight's list, no more. */
-function exactNames(a: Entry, names: readonly string[]): boolean {
-  const own = new Set(corsUnsafeHeaders(authorHeaders(a)).map((h) => h.name));
+function exactNames(own: ReadonlySet<string>, names: readonly string[]): boolean {
   return own.size === names.length && names.every((n) => own.has(n));
 }
 
