@@ -20,6 +20,15 @@ import { indexByUrl } from './url-index';
  */
 const TOLERANCE_MS = 5;
 
+/**
+ * Slack for a second pass over what the first left unpaired. The preflight's and the request's timestamps come
+ * from different clocks, and on a loaded machine (CI running tests in parallel) they drift further than
+ * TOLERANCE_MS: a preflight and its request were left apart there, one reported as a cached preflight and the
+ * other as a preflight without its request. Only leftovers are paired this loosely, so it cannot displace a pair
+ * that fits the tight window.
+ */
+const SKEW_MS = 250;
+
 export interface Pairing {
   /** Preflight entry by the index of the request entry it guarded. */
   readonly preflightFor: ReadonlyMap<number, Entry>;
@@ -69,7 +78,18 @@ export function pairPreflights(preflights: readonly Entry[], requests: readonly 
   const preflightFor = new Map<number, Entry>();
   const orphans: Entry[] = [];
   for (const [url, group] of preflightsByUrl) {
-    const matched = matchGroup([...group].sort(byTime), byUrl.get(url) ?? []);
+    const sorted = [...group].sort(byTime);
+    const candidates = byUrl.get(url) ?? [];
+    const matched = matchGroup(sorted, candidates, TOLERANCE_MS);
+    if (matched.size < sorted.length) {
+      const taken = new Set([...matched.values()].map((a) => a.index));
+      const loose = matchGroup(
+        sorted.filter((p) => !matched.has(p.index)),
+        candidates.filter((a) => !taken.has(a.index)),
+        SKEW_MS,
+      );
+      for (const [p, a] of loose) matched.set(p, a);
+    }
     for (const p of group) {
       const a = matched.get(p.index);
       if (a) preflightFor.set(a.index, p);
@@ -83,7 +103,7 @@ export function pairPreflights(preflights: readonly Entry[], requests: readonly 
  * Kuhn's augmenting-path matching over the feasible (preflight, request) pairs of one URL, each preflight trying
  * its candidates best first. Groups are small (the requests to one URL in one capture).
  */
-function matchGroup(preflights: readonly Entry[], candidates: readonly Entry[]): Map<number, Entry> {
+function matchGroup(preflights: readonly Entry[], candidates: readonly Entry[], slack: number): Map<number, Entry> {
   const options = new Map<number, Entry[]>();
   // Each candidate's own unsafe header names, computed once rather than once per preflight.
   const ownNames = new Map<number, ReadonlySet<string>>();
@@ -99,7 +119,7 @@ function matchGroup(preflights: readonly Entry[], candidates: readonly Entry[]):
     const q = asked(p);
     const scored: [number, Entry][] = [];
     for (const a of candidates) {
-      if (!feasible(p, q, a)) continue;
+      if (!feasible(p, q, a, slack)) continue;
       scored.push([cost(p, q, a, namesOf(a)), a]);
     }
     options.set(p.index, scored.sort((x, y) => x[0] - y[0] || byTime(x[1], y[1])).map(([, a]) => a));
@@ -136,14 +156,14 @@ function matchGroup(preflights: readonly Entry[], candidates: readonly Entry[]):
   return result;
 }
 
-function feasible(p: Entry, q: Asked, a: Entry): boolean {
+function feasible(p: Entry, q: Asked, a: Entry, slack: number): boolean {
   if (q.method !== null && a.method !== q.method) return false;
   if (!hasAllNames(a, q.names)) return false;
   if (!isProvisional(a)) {
     const sentOrigin = headerValue(a.requestHeaders, 'origin');
     if (q.origin !== null && sentOrigin !== null && sentOrigin !== q.origin) return false;
   }
-  return timingFits(p, a);
+  return timingFits(p, a, slack);
 }
 
 /**
@@ -184,8 +204,8 @@ function gap(p: Entry, a: Entry): number {
  * failed) came after the preflight started. Closeness to the preflight's end is only a preference (see cost):
  * under load Chrome recorded a preflight ending 5 ms after its request was sent.
  */
-function timingFits(p: Entry, a: Entry): boolean {
+function timingFits(p: Entry, a: Entry, slack: number): boolean {
   if (p.start === 0 || a.start === 0) return true;
-  if (a.start > p.start + TOLERANCE_MS) return false;
-  return (isProvisional(a) ? a.end : a.sent) >= p.start - TOLERANCE_MS;
+  if (a.start > p.start + slack) return false;
+  return (isProvisional(a) ? a.end : a.sent) >= p.start - slack;
 }

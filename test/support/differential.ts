@@ -29,6 +29,16 @@ export interface Disagreement {
   readonly method: string;
   readonly chrome: string;
   readonly engine: string;
+  /** The HAR entries at this URL, as `METHOD status +start ms / time ms (blocked ms)`, so a failure seen only in CI can be diagnosed from its log. */
+  readonly entries: readonly string[];
+}
+
+function entriesAt(har: unknown, url: string): string[] {
+  const log = (har as { entries?: unknown[]; log?: { entries?: unknown[] } }) ?? {};
+  const entries = (log.entries ?? log.log?.entries ?? []) as { startedDateTime?: string; time?: number; timings?: { blocked?: number }; request?: { method?: string; url?: string }; response?: { status?: number } }[];
+  const at = entries.filter((e) => e.request?.url === url);
+  const t0 = Math.min(...at.map((e) => Date.parse(e.startedDateTime ?? '')));
+  return at.map((e) => `${e.request?.method} ${e.response?.status} +${Date.parse(e.startedDateTime ?? '') - t0} ms / ${(e.time ?? 0).toFixed(1)} ms (blocked ${(e.timings?.blocked ?? 0).toFixed(1)})`);
 }
 
 /**
@@ -72,7 +82,7 @@ export function compareFixture(fixture: Fixture): { compared: number; disagreeme
     compared += records.length;
     const first = records[0] as ChromeRecord;
     if (expected.join('\n') !== got.join('\n')) {
-      disagreements.push({ caseId: first.caseId, url: first.url, method: first.method, chrome: expected.join(' | '), engine: got.join(' | ') || '(no exchange)' });
+      disagreements.push({ caseId: first.caseId, url: first.url, method: first.method, chrome: expected.join(' | '), engine: got.join(' | ') || '(no exchange)', entries: entriesAt(fixture.har, first.url) });
     }
   }
   return { compared, disagreements, byCode };

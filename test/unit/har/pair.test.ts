@@ -72,6 +72,22 @@ describe('pairing preflights with their requests', () => {
       [1, 2, 'blocked', 'HeaderDisallowedByPreflightResponse'],
     ]);
   });
+  test('clocks drifting under load (seen in CI): a preflight stamped 20 ms before its request still pairs with it', () => {
+    // r0 blocked by its preflight, whose start was stamped well before r0's own start; r1 ran later, alone.
+    const xs = analyseHarText(har([provisional(30, 60), preflight(10, 15, 'content-type'), sent(100, 20), preflight(105, 10, 'x-custom')])).exchanges;
+    expect(xs.map((x) => [x.hopEntries[0], x.preflightEntries[0], x.evaluation.verdict, x.evaluation.error?.code ?? null])).toEqual([
+      [0, 1, 'blocked', 'HeaderDisallowedByPreflightResponse'],
+      [2, 3, 'allowed', null],
+    ]);
+  });
+  test('the loose second pass only takes leftovers: a pair that fits the tight window is kept', () => {
+    // p0 fits r0 tightly; p1 was stamped 40 ms before r1 started. Loosely, p1 could also reach r0: it must not.
+    const xs = analyseHarText(har([provisional(0, 20), preflight(2, 10, 'content-type'), sent(60, 30), preflight(20, 45, 'x-custom')])).exchanges;
+    expect(xs.map((x) => [x.hopEntries[0], x.preflightEntries[0], x.evaluation.verdict])).toEqual([
+      [0, 1, 'blocked'],
+      [2, 3, 'allowed'],
+    ]);
+  });
   test('a preflight whose request is missing still yields a verdict on what it answered', () => {
     const xs = analyseHarText(har([preflight(0, 5, 'content-type')])).exchanges;
     expect(xs).toHaveLength(1);
