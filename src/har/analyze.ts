@@ -36,30 +36,34 @@ export function analyseHar(doc: unknown): Analysis {
 }
 
 export function analyseParsed(har: ParsedHar): Analysis {
-  const built = buildExchanges(har);
-  // Built field by field (not spread) so every exchange shares one object shape: a spread of this many fields
-  // made V8 fall back to dictionary objects, about 500 bytes each, which a 100,000-entry capture feels.
-  const exchanges: AnalysedExchange[] = built.map((b, id) => {
-    const evaluation = evaluateBuilt(b);
-    const first = b.record.hops[0];
-    return {
-      id,
-      url: first?.url ?? '',
-      method: first?.method ?? '',
-      origin: b.originUnknown ? null : b.record.initiatorOrigin,
-      resourceType: b.resourceType,
-      record: b.record,
-      hopEntries: b.hopEntries,
-      preflightEntries: b.preflightEntries,
-      entries: b.entries,
-      originUnknown: b.originUnknown,
-      requestMissing: b.requestMissing,
-      start: b.start,
-      evaluation,
-      warnings: evaluation.warnings,
-    };
-  });
+  const exchanges = buildExchanges(har).map((b, id) => analyseBuilt(b, id));
   return { exchanges: addReflectionWarnings(exchanges), skipped: har.skipped, totalEntries: har.total };
+}
+
+/**
+ * Evaluates one built exchange. Built field by field (not spread) so every exchange shares one object shape: a
+ * spread of this many fields made V8 fall back to dictionary objects, about 500 bytes each, which a
+ * 100,000-entry capture feels.
+ */
+export function analyseBuilt(b: BuiltExchange, id: number): AnalysedExchange {
+  const evaluation = evaluateBuilt(b);
+  const first = b.record.hops[0];
+  return {
+    id,
+    url: first?.url ?? '',
+    method: first?.method ?? '',
+    origin: b.originUnknown ? null : b.record.initiatorOrigin,
+    resourceType: b.resourceType,
+    record: b.record,
+    hopEntries: b.hopEntries,
+    preflightEntries: b.preflightEntries,
+    entries: b.entries,
+    originUnknown: b.originUnknown,
+    requestMissing: b.requestMissing,
+    start: b.start,
+    evaluation,
+    warnings: evaluation.warnings,
+  };
 }
 
 function evaluateBuilt(b: BuiltExchange): Evaluation {
@@ -74,7 +78,7 @@ function evaluateBuilt(b: BuiltExchange): Evaluation {
  * One server answering two different origins each with its own origin and Access-Control-Allow-Credentials: true
  * is reflecting Origin: any site can read credentialed responses. Only a capture with several origins shows it.
  */
-function addReflectionWarnings(exchanges: AnalysedExchange[]): AnalysedExchange[] {
+export function addReflectionWarnings(exchanges: readonly AnalysedExchange[]): AnalysedExchange[] {
   const echoedBy = new Map<string, Set<string>>();
   const echoes = new Map<number, { target: string; hop: number }>();
   for (const x of exchanges) {

@@ -67,7 +67,7 @@ export function parseHar(doc: Json): ParsedHar {
   const skipped: SkippedEntry[] = [];
   let errorsRecorded = false;
   for (let i = 0; i < raw.length; i++) {
-    const result = toEntry(raw[i], i);
+    const result = parseEntry(raw[i], i);
     if (typeof result === 'string') skipped.push({ index: i, reason: result });
     else {
       entries.push(result.entry);
@@ -106,7 +106,8 @@ function num(v: Json, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
 
-function toEntry(e: Json, index: number): { entry: Entry; hasErrorField: boolean } | string {
+/** One raw entry → an Entry at `index`, or the reason it cannot be used. Live capture parses entries one at a time. */
+export function parseEntry(e: Json, index: number): { entry: Entry; hasErrorField: boolean } | string {
   if (!isObject(e)) return `is ${describe(e)}, not an object`;
   const req = e.request;
   const res = e.response;

@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { type AnalysedExchange, analyseHar, LiveAnalysis } from '../../../src/har';
+
+const dir = join(import.meta.dirname, '../../fixtures/chromium');
+const fixtures = readdirSync(dir)
+  .filter((f) => f.endsWith('.json') && f !== 'summary.json')
+  .map((f) => ({ name: f, entries: (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { har: { entries: unknown[] } }).har.entries }));
+
+const key = (x: AnalysedExchange): string =>
+  `${x.method} ${x.url} ${x.evaluation.verdict} ${x.evaluation.error?.code ?? ''} ${x.evaluation.error?.failedParameter ?? ''} ${x.entries.length} ${x.warnings.map((w) => w.code).join(',')}`;
+
+describe('live analysis: entries arriving in batches give the same verdicts as the whole capture at once', () => {
+  test.each(fixtures)('$name, one entry at a time in arrival order', ({ entries }) => {
+    const live = new LiveAnalysis();
+    for (const e of entries) {
+      live.add([e]);
+      live.current();
+    }
+    expect(live.current().exchanges.map(key).sort()).toEqual(analyseHar(entries).exchanges.map(key).sort());
+  });
+
+  test('any split into batches, any order within the capture: same verdicts (property)', () => {
+    const all = fixtures.find((f) => f.name === 'interleave.json')?.entries ?? [];
+    const expected = analyseHar(all).exchanges.map(key).sort();
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 40 }), (sizes) => {
+        const live = new LiveAnalysis();
+        let i = 0;
+        for (let s = 0; i < all.length; s++) {
+          const n = sizes[s % sizes.length] ?? 1;
+          live.add(all.slice(i, i + n));
+          i += n;
+          if (s % 2 === 0) live.current();
+        }
+        expect(live.current().exchanges.map(key).sort()).toEqual(expected);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test('ids are stable keys: an exchange keeps its id as later entries arrive', () => {
+    const entries = fixtures.find((f) => f.name === 'preflight.json')?.entries ?? [];
+    const live = new LiveAnalysis();
+    live.add(entries.slice(0, 10));
+    const before = new Map(live.current().exchanges.map((x) => [x.id, key(x)]));
+    live.add(entries.slice(10));
+    const after = new Map(live.current().exchanges.map((x) => [x.id, key(x)]));
+    let kept = 0;
+    for (const [id, k] of before) if (after.get(id) === k) kept++;
+    // Exchanges whose entries were all in the first batch are complete and keep id and verdict.
+    expect(kept).toBeGreaterThan(0);
+    expect(new Set(live.current().exchanges.map((x) => x.id)).size).toBe(live.current().exchanges.length);
+  });
+
+  test('a redirect joins the groups of two URLs: the chain is one exchange whichever hop arrives first', () => {
+    const redirects = fixtures.find((f) => f.name === 'redirects.json')?.entries ?? [];
+    const live = new LiveAnalysis();
+    live.add([...redirects].reverse());
+    expect(live.current().exchanges.map(key).sort()).toEqual(analyseHar(redirects).exchanges.map(key).sort());
+  });
+});
+
+describe('live analysis: bounded memory', () => {
+  const entry = (i: number) => ({
+    startedDateTime: new Date(Date.UTC(2026, 10, 22, 0, 0, 0, i)).toISOString(),
+    time: 1,
+    request: { method: 'GET', url: `http://api.test/r/${i}`, headers: [{ name: 'Origin', value: 'http://page.test' }] },
+    response: { status: 200, headers: [], _error: 'net::ERR_FAILED' },
+  });
+  test('past the cap, the oldest exchanges are dropped whole and counted', () => {
+    const live = new LiveAnalysis({ maxEntries: 100 });
+    for (let i = 0; i < 250; i++) {
+      live.add([entry(i)]);
+      live.current();
+    }
+    const snap = live.current();
+    expect(snap.totalEntries).toBeLessThanOrEqual(100);
+    expect(snap.exchanges.length + snap.droppedExchanges).toBe(250);
+    expect(snap.exchanges.at(-1)?.url).toBe('http://api.test/r/249');
+    expect(snap.exchanges.every((x) => x.evaluation.verdict === 'blocked')).toBe(true);
+  });
+  test('an unusable entry is skipped with its reason, the rest analysed', () => {
+    const live = new LiveAnalysis();
+    live.add([entry(0), { request: 'nope' }, entry(2)]);
+    const snap = live.current();
+    expect(snap.exchanges).toHaveLength(2);
+    expect(snap.skipped).toEqual([{ index: 1, reason: expect.stringContaining('request') }]);
+  });
+  test('clear forgets everything', () => {
+    const live = new LiveAnalysis();
+    live.add([entry(0)]);
+    live.current();
+    live.clear();
+    expect(live.current().exchanges).toEqual([]);
+  });
+});
