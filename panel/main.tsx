@@ -1,17 +1,29 @@
+/**
+ * Entry point of the panel page. Inside DevTools it captures the inspected page's network log; opened on its
+ * own (no devtools API) it still analyses imported HAR files.
+ */
 import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { App } from './app';
+import { startCapture } from './capture';
+import { CaptureStore } from './store';
+import { applyTheme, devtoolsTheme } from './theme';
+import './styles.css';
 
-// Until the live panel lands, say plainly what works today rather than pretend to capture.
-function App() {
-  return (
-    <main style={{ font: '13px system-ui, sans-serif', padding: '12px 16px', lineHeight: 1.5 }}>
-      <h1 style={{ fontSize: '15px', margin: '0 0 8px' }}>CORS Lens</h1>
-      <p style={{ margin: 0 }}>
-        The live view of blocked requests is not built yet. Today: in the Network panel, export a HAR, then run{' '}
-        <code>npx cors-lens check file.har</code> for the same diagnosis.
-      </p>
-    </main>
+const store = new CaptureStore();
+const network = typeof chrome !== 'undefined' && chrome.devtools?.network ? browser.devtools.network : null;
+
+applyTheme(devtoolsTheme());
+const root = document.getElementById('app');
+if (root) render(<App store={store} live={network !== null} />, root);
+
+if (network) {
+  void startCapture(
+    {
+      getHAR: () => network.getHAR() as Promise<{ entries?: unknown[]; pages?: unknown[] }>,
+      onRequestFinished: network.onRequestFinished as unknown as { addListener(fn: (entry: unknown) => void): void },
+      onNavigated: network.onNavigated,
+    },
+    { entries: (entries, pages) => store.add(entries, pages), navigated: () => store.navigated() },
   );
 }
-
-const root = document.getElementById('app');
-if (root) render(<App />, root);

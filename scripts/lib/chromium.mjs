@@ -52,14 +52,19 @@ export function findChromium() {
  * `headless: false` opens a real window (npm start on a desktop).
  * @param {{extensionDir: string, executable: string, log?: (s: string) => void, headless?: boolean}} o
  */
-export async function launchWithDevtools({ extensionDir, executable, log = () => {}, headless = true }) {
+export async function launchWithDevtools({ extensionDir, executable, log = () => {}, headless = true, theme = 'light', undocked = false }) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lens-chromium-'));
+  // DevTools reads its settings from the profile: the theme (which devtools.panels.themeName reports to the
+  // panel) and the dock state (undocked gives the panel a whole window, for screenshots).
+  const devtoolsPrefs = { uiTheme: JSON.stringify(theme === 'dark' ? 'dark' : 'default'), ...(undocked ? { currentDockState: '"undocked"' } : {}) };
+  fs.mkdirSync(path.join(userDataDir, 'Default'), { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ devtools: { preferences: devtoolsPrefs } }));
   const args = [
     ...(headless ? ['--headless'] : []), '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--no-default-browser-check',
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--remote-debugging-port=0',
     `--user-data-dir=${userDataDir}`,
     `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
-    '--auto-open-devtools-for-tabs', 'about:blank',
+    '--window-size=1440,900', '--auto-open-devtools-for-tabs', 'about:blank',
   ];
   const proc = spawn(executable, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -111,4 +116,19 @@ export async function launchWithDevtools({ extensionDir, executable, log = () =>
     await cleanup();
     throw e;
   }
+}
+
+export const PANEL_URL = `chrome-extension://${EXTENSION_ID}/panel/index.html`;
+
+/**
+ * Show the CORS panel in the DevTools window and return its frame once the app inside has rendered. The panel id
+ * is the extension origin followed by the panel title without spaces (e2e-in-chromium.md). DevTools creates the
+ * panel only after the devtools page has run, so showPanel is retried until the frame exists.
+ */
+export async function showPanel(devtools, ms = 20000) {
+  return waitFor('the CORS panel to render', async () => {
+    await devtools.evaluate((id) => globalThis.DevToolsAPI.showPanel(id), `chrome-extension://${EXTENSION_ID}CORS`);
+    const frame = devtools.frames().find((f) => f.url().startsWith(PANEL_URL));
+    return frame && (await frame.locator('.app[data-ready="true"]').count()) > 0 && frame;
+  }, ms, 100);
 }

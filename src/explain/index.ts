@@ -8,3 +8,5 @@ export { preflightCause } from './preflight-cause';
 export { describeWarnings, warningText } from './warning-text';
 export { networkErrorMeaning } from './network-error';
 export { apacheString, goString, javaString, jsString, nginxString, pyString } from './literals';
+export { shortFailure, shortSummary } from './summary';
+export { fixLines } from './fix-text';

@@ -1,0 +1,155 @@
+/**
+ * The detail of one exchange: what failed and where, the header and its value, the line to send, why a
+ * preflight was needed, what the capture cannot show, the fix with snippets, Chrome's console wording, and the
+ * headers of every step with the offending one marked.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { CODE_FACTS, type HeaderList } from '../src/cors';
+import { explain, fixLines } from '../src/explain';
+import type { AnalysedExchange } from '../src/har';
+import { CopyButton } from './copy-button';
+import { displayValue, HeadersTable } from './headers-table';
+import { Timeline } from './timeline';
+import { VerdictBadge } from './verdict-badge';
+
+interface Props {
+  x: AnalysedExchange;
+  onClose(): void;
+}
+
+export function Detail({ x, onClose }: Props) {
+  const ex = useMemo(() => explain(x, { resourceKind: x.resourceType === 'xhr' ? 'XMLHttpRequest' : 'fetch' }), [x]);
+  const error = x.evaluation.verdict === 'blocked' ? x.evaluation.error : null;
+  const fix = ex.fix ? fixLines(ex.fix) : [];
+  return (
+    <section class="detail" aria-label="Exchange detail" data-verdict={x.evaluation.verdict} data-code={error?.code ?? ''}>
+      <header class="detail-head">
+        <VerdictBadge verdict={x.evaluation.verdict} warnings={x.warnings.length > 0} />
+        <span class="mono method">{displayValue(x.method)}</span>
+        <span class="mono url" title={x.url}>{displayValue(x.url)}</span>
+        <button type="button" class="close" onClick={onClose} aria-label="Close detail" title="Close (Esc)">✕</button>
+      </header>
+      <div class="detail-body">
+        <p class="headline" data-testid="headline">{ex.headline}</p>
+        <p class="meta">
+          {x.origin ? <>from <span class="mono">{displayValue(x.origin)}</span> · </> : null}
+          {error ? <><span class="mono">{error.code}</span>{error.failedParameter ? <> (<span class="mono">{displayValue(error.failedParameter)}</span>)</> : null} · Firefox: <span class="mono">{CODE_FACTS[error.code].firefox}</span> · </> : null}
+          confidence: {x.evaluation.confidence}
+        </p>
+        <Timeline x={x} />
+
+        {ex.header ? (
+          <dl class="finding">
+            <dt>Response</dt>
+            <dd>{ex.where}</dd>
+            <dt>Header</dt>
+            <dd class="mono">{ex.header}</dd>
+            <dt>Received</dt>
+            <dd class={ex.received === null ? 'missing' : 'mono'}>{ex.received === null ? 'missing' : displayValue(ex.received)}</dd>
+            {ex.sendLine ? (
+              <>
+                <dt>Send instead</dt>
+                <dd class="send">
+                  <code>{ex.sendLine}</code> <CopyButton text={ex.sendLine} />
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        ) : null}
+
+        {ex.details.map((d, i) => <p key={i}>{d}</p>)}
+        {ex.preflightCause ? (
+          <p class="cause">
+            <strong>Why a preflight: </strong>
+            {ex.preflightCause}
+          </p>
+        ) : null}
+        {ex.caveats.length > 0 ? (
+          <div class="caveats" role="note">
+            <strong>What the capture cannot show</strong>
+            <ul>{ex.caveats.map((c, i) => <li key={i}>{c}</li>)}</ul>
+          </div>
+        ) : null}
+        {ex.warnings.length > 0 ? (
+          <div class="warnings" role="note">
+            <strong>Warnings</strong>
+            <ul>{ex.warnings.map((w, i) => <li key={i}><span class="mono">{w.code}</span>: {w.text}</li>)}</ul>
+          </div>
+        ) : null}
+
+        {fix.length > 0 ? <FixView lines={fix} snippets={ex.snippets} where={ex.where} /> : null}
+
+        {ex.consoleMessage ? (
+          <div class="console">
+            <h3>Chrome's console says</h3>
+            <pre class="mono">{ex.consoleMessage}</pre>
+            <CopyButton text={ex.consoleMessage} />
+          </div>
+        ) : null}
+
+        <h3>Headers</h3>
+        <StepHeaders x={x} header={ex.header} missing={ex.received === null ? ex.header : null} />
+      </div>
+    </section>
+  );
+}
+
+function FixView({ lines, snippets, where }: { lines: string[]; snippets: readonly { stack: string; label: string; code: string }[]; where: string }) {
+  const [tab, setTab] = useState(0);
+  const snippet = snippets[tab] ?? snippets[0];
+  const text = lines.join('\n');
+  return (
+    <div class="fix">
+      <h3>The fix: {where} must carry</h3>
+      <pre class="mono fix-lines">{text}</pre>
+      <CopyButton text={text} label="Copy lines" />
+      {snippet ? (
+        <div class="snippets">
+          <div role="tablist" aria-label="Server stack">
+            {snippets.map((s, i) => (
+              <button key={s.stack} type="button" role="tab" aria-selected={i === tab} class={i === tab ? 'tab active' : 'tab'} onClick={() => setTab(i)}>
+                {s.label}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel">
+            <pre class="mono snippet">{snippet.code}</pre>
+            <CopyButton text={snippet.code} label={`Copy ${snippet.label}`} />
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function StepHeaders({ x, header, missing }: { x: AnalysedExchange; header: string | null; missing: string | null }) {
+  const error = x.evaluation.verdict === 'blocked' ? x.evaluation.error : null;
+  const fp = error?.failedParameter ?? '';
+  const requestMark = error?.code === 'HeaderDisallowedByPreflightResponse' && fp ? [fp] : [];
+  const responseMark = header ? [header] : [];
+  const blocks: { title: string; req: HeaderList | null; res: HeaderList | null; failing: boolean }[] = [];
+  x.record.hops.forEach((hop, i) => {
+    const n = x.record.hops.length > 1 ? ` (hop ${i + 1})` : '';
+    if (hop.preflight) {
+      blocks.push({ title: `Preflight${n}: OPTIONS ${displayValue(hop.url)}`, req: hop.preflight.requestHeaders, res: hop.preflight.response?.headers ?? null, failing: error?.stage === 'preflight' && error.hop === i });
+    }
+    blocks.push({ title: `${i < x.record.hops.length - 1 ? 'Redirect' : 'Request'}${n}: ${displayValue(hop.method)} ${displayValue(hop.url)}${hop.response ? ` → ${hop.response.status}` : ''}`, req: hop.requestHeaders, res: hop.response?.headers ?? null, failing: error !== null && error.stage !== 'preflight' && error.hop === i });
+  });
+  return (
+    <div class="step-headers">
+      {blocks.map((b, i) => (
+        <details key={i} open={b.failing || blocks.length <= 2} class={b.failing ? 'failing' : undefined}>
+          <summary>{b.title}</summary>
+          <div class="header-pair">
+            <HeadersTable title="Request headers" headers={b.req ?? []} mark={requestMark} />
+            {b.res ? (
+              <HeadersTable title="Response headers" headers={b.res} mark={b.failing ? responseMark : []} missing={b.failing ? missing : null} />
+            ) : (
+              <p class="none">No response: the request was not sent.</p>
+            )}
+          </div>
+        </details>
+      ))}
+    </div>
+  );
+}

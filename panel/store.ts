@@ -1,0 +1,102 @@
+/**
+ * The capture store: HAR entries in, exchanges out. Entries are queued and analysed in batches (a page firing
+ * thousands of requests must not trigger thousands of analyses), and subscribers get a new snapshot after each
+ * batch. An imported HAR is analysed whole and shown instead of the live capture until the user goes back.
+ */
+import { type Analysis, analyseHarText, HarError, LiveAnalysis, type LiveSnapshot } from '../src/har';
+
+export interface ImportedCapture {
+  readonly name: string;
+  readonly analysis: Analysis;
+}
+
+export interface StoreState {
+  readonly live: LiveSnapshot;
+  readonly imported: ImportedCapture | null;
+  /** One line for the notice bar: a failed import, a HAR with skipped entries. */
+  readonly notice: string | null;
+  readonly preserveLog: boolean;
+}
+
+/** How long entries wait to be analysed together: short enough to feel live, long enough to batch a burst. */
+const BATCH_MS = 40;
+
+export class CaptureStore {
+  private readonly analysis: LiveAnalysis;
+  private queue: unknown[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly listeners = new Set<(s: StoreState) => void>();
+  private state: StoreState;
+
+  constructor(options: { maxEntries?: number } = {}) {
+    this.analysis = new LiveAnalysis(options);
+    this.state = { live: this.analysis.current(), imported: null, notice: null, preserveLog: false };
+  }
+
+  get current(): StoreState {
+    return this.state;
+  }
+
+  subscribe(fn: (s: StoreState) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  add(entries: readonly unknown[], pages?: ReadonlyMap<string, string>): void {
+    if (pages && pages.size > 0) this.analysis.setPages(pages);
+    for (const e of entries) this.queue.push(e);
+    if (this.timer === null) this.timer = setTimeout(() => this.flush(), BATCH_MS);
+  }
+
+  /** Analyses what is queued now (the timer does this on its own; tests and the import call it directly). */
+  flush(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.queue;
+    this.queue = [];
+    this.analysis.add(batch);
+    this.set({ live: this.analysis.current() });
+  }
+
+  clear(): void {
+    this.queue = [];
+    this.analysis.clear();
+    this.set({ live: this.analysis.current(), notice: null });
+  }
+
+  /** Like the Network panel: a navigation starts a new log unless "Preserve log" is on. */
+  navigated(): void {
+    if (!this.state.preserveLog) this.clear();
+  }
+
+  setPreserveLog(on: boolean): void {
+    this.set({ preserveLog: on });
+  }
+
+  importText(name: string, text: string): void {
+    try {
+      const analysis = analyseHarText(text);
+      const skipped = analysis.skipped.length;
+      this.set({
+        imported: { name, analysis },
+        notice: skipped > 0 ? `${name}: ${skipped} of ${analysis.totalEntries} entries skipped (first: entry ${analysis.skipped[0]?.index}: ${analysis.skipped[0]?.reason})` : null,
+      });
+    } catch (e) {
+      const reason = e instanceof HarError ? e.message : `could not be analysed (${e instanceof Error ? e.message : String(e)})`;
+      this.set({ notice: `${name}: ${reason}` });
+    }
+  }
+
+  closeImport(): void {
+    this.set({ imported: null, notice: null });
+  }
+
+  dismissNotice(): void {
+    this.set({ notice: null });
+  }
+
+  private set(patch: Partial<StoreState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const fn of this.listeners) fn(this.state);
+  }
+}

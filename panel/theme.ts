@@ -1,0 +1,17 @@
+/**
+ * Follow DevTools' theme. `devtools.panels.themeName` is "dark" or "default"; outside DevTools (the panel page
+ * opened on its own) the system preference decides.
+ */
+export type Theme = 'light' | 'dark';
+
+export function devtoolsTheme(): Theme {
+  const name = typeof chrome !== 'undefined' ? chrome.devtools?.panels?.themeName : undefined;
+  if (name === 'dark') return 'dark';
+  if (name !== undefined) return 'light';
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+export function applyTheme(theme: Theme): void {
+  document.documentElement.dataset.theme = theme;
+  document.documentElement.style.colorScheme = theme;
+}
