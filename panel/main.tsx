@@ -18,6 +18,7 @@ const root = document.getElementById('app');
 if (root) render(<App store={store} live={network !== null} />, root);
 
 if (network) {
+  store.setRefetch(async () => ((await network.getHAR()) as { entries?: unknown[] }).entries ?? []);
   void startCapture(
     {
       getHAR: () => network.getHAR() as Promise<{ entries?: unknown[]; pages?: unknown[] }>,

@@ -20,6 +20,8 @@ export interface StoreState {
 
 /** How long entries wait to be analysed together: short enough to feel live, long enough to batch a burst. */
 const BATCH_MS = 40;
+/** Waits before asking getHAR() again for entries Chrome reported before their wire headers (LiveAnalysis.refresh). */
+const REFETCH_MS = [150, 400, 1000, 2500];
 
 export class CaptureStore {
   private readonly analysis: LiveAnalysis;
@@ -27,10 +29,18 @@ export class CaptureStore {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<(s: StoreState) => void>();
   private state: StoreState;
+  /** Reads the whole log again (getHAR); null outside DevTools. */
+  private refetch: (() => Promise<readonly unknown[]>) | null = null;
+  private refetchAttempt = 0;
+  private refetchTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: { maxEntries?: number } = {}) {
     this.analysis = new LiveAnalysis(options);
     this.state = { live: this.analysis.current(), imported: null, notice: null, preserveLog: false };
+  }
+
+  setRefetch(fn: () => Promise<readonly unknown[]>): void {
+    this.refetch = fn;
   }
 
   get current(): StoreState {
@@ -56,6 +66,32 @@ export class CaptureStore {
     this.queue = [];
     this.analysis.add(batch);
     this.set({ live: this.analysis.current() });
+    this.scheduleRefetch();
+  }
+
+  /** While some entries lack their wire headers, read the log again a few times; then accept them as they are. */
+  private scheduleRefetch(): void {
+    if (!this.refetch || this.refetchTimer !== null || this.analysis.incompleteCount === 0) return;
+    const delay = REFETCH_MS[this.refetchAttempt];
+    if (delay === undefined) {
+      this.analysis.forgetIncomplete();
+      this.refetchAttempt = 0;
+      return;
+    }
+    this.refetchAttempt++;
+    const refetch = this.refetch;
+    this.refetchTimer = setTimeout(async () => {
+      let entries: readonly unknown[] = [];
+      try {
+        entries = await refetch();
+      } catch {
+        // Nothing to reconcile with this time.
+      }
+      this.refetchTimer = null;
+      if (this.analysis.refresh(entries) > 0) this.set({ live: this.analysis.current() });
+      if (this.analysis.incompleteCount === 0) this.refetchAttempt = 0;
+      this.scheduleRefetch();
+    }, delay);
   }
 
   clear(): void {

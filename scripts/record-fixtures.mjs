@@ -8,25 +8,30 @@
 //     .corsErrorStatus, Audits.issueAdded), the expected answer.
 // Schema: test/fixtures/chromium/README.md.
 //
-// Usage: node scripts/record-fixtures.mjs [--only id,id,...] [--out dir] [--quiet]
+// With --panel, the CORS panel is shown (Preserve log and Not CORS ticked) and each fixture also holds the
+// panel's rows for the group (their data-verdict, data-code, data-method, data-url): the panel's verdicts,
+// compared with Chrome's by test/e2e/live-differential.test.ts.
+//
+// Usage: node scripts/record-fixtures.mjs [--only id,id,...] [--out dir] [--quiet] [--panel]
 // (npm run record-fixtures builds the extension first). Exit 1 when Chromium cannot be driven.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CASES, GROUPS, startZoo } from '../test/zoo/server.mjs';
-import { findChromium, launchWithDevtools, waitFor } from './lib/chromium.mjs';
+import { findChromium, launchWithDevtools, showPanel, waitFor } from './lib/chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv) {
-  const o = { only: /** @type {string[] | null} */ (null), out: /** @type {string | null} */ (null), quiet: false };
+  const o = { only: /** @type {string[] | null} */ (null), out: /** @type {string | null} */ (null), quiet: false, panel: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => { const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i]; if (!v) throw new Error(`${a} needs a value`); return v; };
     if (a.startsWith('--only')) o.only = val().split(',').map((s) => s.trim()).filter(Boolean);
     else if (a.startsWith('--out')) o.out = val();
     else if (a === '--quiet') o.quiet = true;
+    else if (a === '--panel') o.panel = true;
     else if (a === '--help' || a === '-h') { console.log('node scripts/record-fixtures.mjs [--only id,id] [--out dir] [--quiet]'); process.exit(0); }
     else throw new Error(`unknown argument ${a}`);
   }
@@ -77,6 +82,13 @@ async function main() {
     const bsession = await browser.newBrowserCDPSession();
     const version = await bsession.send('Browser.getVersion');
     say(`browser: ${version.product}`);
+    const panel = args.panel ? await showPanel(s.devtools) : null;
+    if (panel) {
+      // Every group loads the page anew: keep the log, and list every exchange, CORS or not.
+      await panel.getByLabel('Preserve log').check();
+      await panel.getByText(/^Not CORS/).click();
+    }
+    const engine = args.panel ? await import('../dist/cli/engine.mjs') : null;
 
     // ---- Chrome's own view, over the DevTools protocol, on the inspected tab ----
     const cdp = await context.newCDPSession(inspected);
@@ -135,6 +147,8 @@ async function main() {
         return inspected.evaluate(() => /** @type {any} */ (window).zooReady === true);
       }, 30000, 100);
       say(`group ${group}: ${gcases.length} cases`);
+      // One group at a time in the panel, so its list stays short enough to be rendered whole.
+      if (panel) await panel.getByRole('button', { name: 'Clear' }).click();
       /** @type {{id: string, description: string, nonce: string, result: any}[]} */
       const ran = [];
       for (const c of gcases) {
@@ -183,6 +197,27 @@ async function main() {
         status: r.status, hops: r.hops, redirects: r.redirects, initiatorType: r.initiatorType,
         ...(r.blockedReason ? { blockedReason: r.blockedReason } : {}),
       });
+      /** @type {{verdict: string, code: string, method: string, url: string}[] | undefined} */
+      let panelRows;
+      if (panel && engine && har) {
+        const ofGroup = (url) => { const cs = caseOf(url); return !!cs && nonces.has(cs.nonce); };
+        // Entries reach the panel one by one, and a partial chain already makes a row (a redirect without its
+        // next hop, a preflight without its request), so a row count says nothing about being done. Wait until
+        // the panel agrees with the engine on the finished getHAR() (method, URL, verdict, code), and record the
+        // rows as they are if it never does: they are compared with Chrome, not with the engine. No-cors
+        // requests are left out: the page never reads their opaque body, so they never reach onRequestFinished.
+        const keyOf = (method, url, verdict, code) => `${method} ${url} ${verdict === 'blocked' ? `blocked ${code}` : 'not blocked'}`;
+        const want = engine.analyseHar(har).exchanges
+          .filter((x) => ofGroup(x.url) && x.evaluation.verdict !== 'not-cors')
+          .map((x) => keyOf(x.method, x.url, x.evaluation.verdict, x.evaluation.error?.code ?? ''))
+          .sort().join('\n');
+        const read = () => panel.locator('.rows .row').evaluateAll((els) => els.map((e) => ({ verdict: e.dataset.verdict ?? '', code: e.dataset.code ?? '', method: e.dataset.method ?? '', url: e.dataset.url ?? '' })));
+        panelRows = await waitFor(`the panel to show the exchanges of group ${group}`, async () => {
+          const rows = (await read()).filter((r) => ofGroup(r.url));
+          const got = rows.filter((r) => r.verdict !== 'not-cors').map((r) => keyOf(r.method, r.url, r.verdict, r.code)).sort().join('\n');
+          return got === want && rows;
+        }, 15000, 100).catch(async (e) => { say(`  warning: ${e.message}`); return (await read()).filter((r) => ofGroup(r.url)); });
+      }
       const actual = mine.filter((r) => r.initiatorType !== 'preflight');
       const preflights = mine.filter((r) => r.initiatorType === 'preflight').map((r) => ({ ...strip(r), forRequestId: r.forRequestId }));
       const groupIssues = issues.filter((i) => i.receivedAt >= groupStart).map(({ receivedAt, ...i }) => {
@@ -194,7 +229,7 @@ async function main() {
       const fixture = {
         browser: version.product, userAgent: version.userAgent, recordedAt: new Date().toISOString(),
         pageOrigin: zoo.pageOrigin, apiOrigin: zoo.apiOrigin, thirdOrigin: zoo.thirdOrigin, closedOrigin: zoo.closedOrigin,
-        group, cases: ran, har, chrome: actual.map(strip), preflights, issues: groupIssues,
+        group, cases: ran, har, chrome: actual.map(strip), preflights, issues: groupIssues, ...(panelRows ? { panel: panelRows } : {}),
         server: zoo.log.filter((l) => { const cs = caseOf(`http://x${l.url}`); return cs && nonces.has(cs.nonce); }).map(({ at, ...l }) => l),
       };
       const file = path.join(outDir, `${group}.json`);

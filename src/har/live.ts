@@ -11,7 +11,7 @@
  * is re-sorted as entries arrive, and a selected exchange must stay selected.
  */
 import { addReflectionWarnings, type AnalysedExchange, analyseBuilt } from './analyze';
-import type { Entry } from './entry';
+import { type Entry, hasProvisionalRequestHeaders } from './entry';
 import { buildExchanges } from './exchanges';
 import { parseEntry, type SkippedEntry } from './parse';
 
@@ -45,6 +45,10 @@ export class LiveAnalysis {
   private readonly skipped: SkippedEntry[] = [];
   private dropped = 0;
   private snapshot: LiveSnapshot | null = null;
+  /** Recent entries without an error, by `start method url status`: see `supersedes`. */
+  private readonly unfailed = new Map<string, Entry>();
+  /** Entries that reached the network but were reported with the page's headers only: see `refresh`. */
+  private readonly incomplete = new Map<string, Entry>();
 
   constructor(options: LiveOptions = {}) {
     this.maxEntries = Math.max(1, options.maxEntries ?? DEFAULT_MAX_ENTRIES);
@@ -71,10 +75,46 @@ export class LiveAnalysis {
         this.errorsRecorded = true;
         for (const root of this.members.keys()) this.dirty.add(root);
       }
+      const previous = this.supersedes(parsed.entry);
+      if (previous) this.remove(previous);
       this.insert(parsed.entry);
+      if (isIncomplete(r, parsed.entry)) this.incomplete.set(keyOf(parsed.entry), parsed.entry);
     }
     if (this.entries.length > this.maxEntries) this.dropOldest(this.entries.length - Math.floor(this.maxEntries * 0.9));
     this.snapshot = null;
+  }
+
+  /** How many entries wait for a complete report (`refresh`). */
+  get incompleteCount(): number {
+    return this.incomplete.size;
+  }
+
+  /**
+   * Chrome can report a request finished before the headers that went on the wire (Origin, Cookie, Host: they
+   * come in a separate protocol event) are merged into its entry; seen under load in Chromium 156 as a
+   * credentialed request without its Cookie. The same request read again later through getHAR() is complete:
+   * given those entries, each incomplete one is replaced by its complete report. Returns how many were.
+   */
+  refresh(raw: readonly unknown[]): number {
+    let replaced = 0;
+    for (const r of raw) {
+      if (this.incomplete.size === 0) break;
+      const parsed = parseEntry(r, -1);
+      if (typeof parsed === 'string' || isIncomplete(r, parsed.entry)) continue;
+      const old = this.incomplete.get(keyOf(parsed.entry));
+      if (!old) continue;
+      this.incomplete.delete(keyOf(old));
+      this.remove(old);
+      this.insert({ ...parsed.entry, index: old.index });
+      replaced++;
+    }
+    if (replaced > 0) this.snapshot = null;
+    return replaced;
+  }
+
+  /** Gives up waiting for complete reports: what is there is analysed as it is. */
+  forgetIncomplete(): void {
+    this.incomplete.clear();
   }
 
   clear(): void {
@@ -83,6 +123,8 @@ export class LiveAnalysis {
     this.members.clear();
     this.results.clear();
     this.dirty.clear();
+    this.unfailed.clear();
+    this.incomplete.clear();
     this.skipped.length = 0;
     this.dropped = 0;
     this.snapshot = null;
@@ -135,8 +177,40 @@ export class LiveAnalysis {
     return bigRoot;
   }
 
+  /**
+   * Chrome reports a redirect that the browser then refused twice (seen in Chromium 156: a redirect in mode
+   * 'same-origin' first as a plain 302, then again with net::ERR_ABORTED; a Location with user:pass@ again with
+   * net::ERR_FAILED). The second report is the request's real end: it replaces the first rather than adding a
+   * request that never happened.
+   */
+  private supersedes(e: Entry): Entry | null {
+    const key = keyOf(e);
+    if (e.error === null) {
+      // Bounded: a re-report comes milliseconds later, so only recent entries matter.
+      if (this.unfailed.size >= 4096) this.unfailed.clear();
+      this.unfailed.set(key, e);
+      return null;
+    }
+    // Only the re-report seen: a redirect that ended in an error. Identical plain requests in flight together can
+    // differ in error alone (one allowed, one blocked) and must both stay.
+    const previous = this.unfailed.get(key);
+    if (!previous || previous.redirectUrl === null || e.redirectUrl !== previous.redirectUrl || previous.end > e.end) return null;
+    this.unfailed.delete(key);
+    return previous;
+  }
+
+  private remove(e: Entry): void {
+    const at = this.entries.indexOf(e);
+    if (at >= 0) this.entries.splice(at, 1);
+    const root = this.find(e.url);
+    this.members.set(root, (this.members.get(root) ?? []).filter((x) => x !== e));
+    this.dirty.add(root);
+  }
+
   private insert(e: Entry): void {
-    this.entries.push(e);
+    // Arrival order, except for a replacement, which takes its predecessor's place.
+    if (this.entries.length === 0 || (this.entries[this.entries.length - 1] as Entry).index < e.index) this.entries.push(e);
+    else this.entries.splice(this.entries.findIndex((x) => x.index > e.index), 0, e);
     let root = this.find(e.url);
     if (e.redirectUrl !== null) root = this.union(e.url, e.redirectUrl);
     const list = this.members.get(root);
@@ -162,4 +236,15 @@ export class LiveAnalysis {
       this.dirty.add(root);
     }
   }
+}
+
+function keyOf(e: Entry): string {
+  return `${e.start} ${e.method} ${e.url} ${e.status}`;
+}
+
+/** A response came back, yet the request headers are only the page's own (no Host), and not from a cache. */
+function isIncomplete(raw: unknown, e: Entry): boolean {
+  if (e.status === 0 || e.responseHeaders.length === 0 || !hasProvisionalRequestHeaders(e)) return false;
+  const fromCache = (raw as { _fromCache?: unknown })?._fromCache;
+  return fromCache === undefined || fromCache === null || fromCache === '';
 }

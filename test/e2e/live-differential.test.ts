@@ -8,26 +8,49 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import { compareFixture, type Fixture } from '../support/differential';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { compareFixture, comparePanel, type Fixture, type PanelRow } from '../support/differential';
 
 const root = join(import.meta.dirname, '../..');
 const out = mkdtempSync(join(tmpdir(), 'cors-lens-live-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-describe('engine vs Chrome, recorded now', () => {
-  test('every zoo request gets Chrome\'s verdict, code and failedParameter', () => {
-    execFileSync(process.execPath, [join(root, 'scripts/record-fixtures.mjs'), '--out', out, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 240_000 });
-    const files = readdirSync(out).filter((f) => f.endsWith('.json') && f !== 'summary.json');
+type PanelFixture = Fixture & { panel?: readonly PanelRow[] };
+let fixtures: { file: string; fixture: PanelFixture }[] = [];
+
+describe('engine and panel vs Chrome, recorded now', () => {
+  beforeAll(() => {
+    // One run of every zoo case with the CORS panel shown: the HAR for the engine and the panel's rows.
+    execFileSync(process.execPath, [join(root, 'scripts/record-fixtures.mjs'), '--out', out, '--quiet', '--panel'], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 240_000 });
+    fixtures = readdirSync(out)
+      .filter((f) => f.endsWith('.json') && f !== 'summary.json')
+      .map((file) => ({ file, fixture: JSON.parse(readFileSync(join(out, file), 'utf8')) as PanelFixture }));
+  }, 300_000);
+
+  test('the engine gives every zoo request Chrome\'s verdict, code and failedParameter', () => {
+    const files = fixtures.map((f) => f.file);
     expect(files.length).toBeGreaterThanOrEqual(8);
     let compared = 0;
     const disagreements = [];
-    for (const f of files) {
-      const result = compareFixture(JSON.parse(readFileSync(join(out, f), 'utf8')) as Fixture);
+    for (const { file, fixture } of fixtures) {
+      const result = compareFixture(fixture);
       compared += result.compared;
-      disagreements.push(...result.disagreements.map((d) => ({ file: f, ...d })));
+      disagreements.push(...result.disagreements.map((d) => ({ file, ...d })));
     }
     expect(compared).toBeGreaterThan(200);
     expect(disagreements).toEqual([]);
-  }, 300_000);
+  });
+
+  test('the panel, live in DevTools, lists every zoo request with Chrome\'s verdict and code', () => {
+    let compared = 0;
+    const disagreements = [];
+    for (const { file, fixture } of fixtures) {
+      expect(fixture.panel, `${file} has the panel's rows`).toBeDefined();
+      const result = comparePanel(fixture);
+      compared += result.compared;
+      disagreements.push(...result.disagreements.map((d) => ({ file, ...d })));
+    }
+    expect(compared).toBeGreaterThan(200);
+    expect(disagreements).toEqual([]);
+  });
 });

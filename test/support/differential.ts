@@ -87,3 +87,40 @@ export function compareFixture(fixture: Fixture): { compared: number; disagreeme
   }
   return { compared, disagreements, byCode };
 }
+
+export interface PanelRow {
+  readonly verdict: string;
+  readonly code: string;
+  readonly method: string;
+  readonly url: string;
+}
+
+/**
+ * The panel's rows against Chrome, by what a row shows: blocked with Chrome's code, or not blocked. (The
+ * failedParameter is the engine's, compared by compareFixture on the same capture.)
+ */
+export function comparePanel(fixture: Fixture & { panel?: readonly PanelRow[] }): { compared: number; disagreements: Disagreement[] } {
+  const rowsBy = new Map<string, string[]>();
+  for (const r of fixture.panel ?? []) {
+    const k = `${r.method} ${r.url}`;
+    rowsBy.set(k, [...(rowsBy.get(k) ?? []), r.verdict === 'blocked' ? `blocked ${r.code}` : 'not blocked']);
+  }
+  const chromeBy = new Map<string, ChromeRecord[]>();
+  for (const r of fixture.chrome) chromeBy.set(`${r.method} ${r.url}`, [...(chromeBy.get(`${r.method} ${r.url}`) ?? []), r]);
+  // A no-cors request whose opaque body the page never reads never "finishes" for onRequestFinished while the
+  // page is open, so the live panel has no row for it; getHAR() lists it. Such a request is not CORS at all.
+  const notCors = new Set(analyseHar(fixture.har).exchanges.filter((x) => x.evaluation.verdict === 'not-cors').map((x) => `${x.method} ${x.url}`));
+  const disagreements: Disagreement[] = [];
+  let compared = 0;
+  for (const [k, records] of chromeBy) {
+    const expected = records.map((r) => (r.corsError ? `blocked ${r.corsError}` : 'not blocked')).sort();
+    const got = (rowsBy.get(k) ?? []).sort();
+    if (got.length === 0 && notCors.has(k) && records.every((r) => !r.corsError)) continue;
+    compared += records.length;
+    const first = records[0] as ChromeRecord;
+    if (expected.join('\n') !== got.join('\n')) {
+      disagreements.push({ caseId: first.caseId, url: first.url, method: first.method, chrome: expected.join(' | '), engine: got.join(' | ') || '(no row)', entries: entriesAt(fixture.har, first.url) });
+    }
+  }
+  return { compared, disagreements };
+}

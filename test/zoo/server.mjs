@@ -369,13 +369,32 @@ const byId = new Map(rows.map((r) => [r.id, r]));
 if (byId.size !== rows.length) throw new Error('duplicate case id in the zoo');
 
 // ---- the page -------------------------------------------------------------------------------
+/** The cases `npm start` puts at the top of the menu: one of each common real-world failure, and two that work. */
+export const FEATURED = [
+  's-get-exact', 's-get-no-acao', 's-get-localhost', 's-get-two-identical', 's-get-500-no-acao', 'cr-star-acac',
+  't-three-headers-one-allowed', 'pf-401-cors', 'r-cross-to-third-page', 'm-600-twice', 'w-auth-star',
+];
+
 function pageHtml(origins) {
-  const client = Object.fromEntries(rows.map((r) => [r.id, { target: r.target, concurrent: !!r.concurrent, fetches: r.fetches }]));
-  return `<!doctype html><meta charset="utf-8"><title>CORS zoo</title>
-<h1>CORS zoo</h1><p>${rows.length} cases. <code>await runCase(id, nonce)</code></p>
+  const client = Object.fromEntries(rows.map((r) => [r.id, { target: r.target, concurrent: !!r.concurrent, fetches: r.fetches, group: r.group, description: r.description }]));
+  return `<!doctype html><meta charset="utf-8"><title>CORS Lens demo</title>
+<style>
+body { font: 14px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 980px; padding: 16px 24px; color: #1f1f1f; }
+h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 15px; margin: 18px 0 6px; text-transform: capitalize; }
+p.lead { margin: 0 0 12px; color: #444; } code { background: #f1f3f4; padding: 0 4px; border-radius: 3px; }
+ul { list-style: none; padding: 0; margin: 0; } li { display: flex; gap: 8px; align-items: baseline; padding: 2px 0; }
+button { font: inherit; padding: 2px 10px; border: 1px solid #c4c7c5; border-radius: 4px; background: #fff; cursor: pointer; min-width: 64px; }
+button:hover { background: #e8f0fe; } .out { color: #5f6368; font-size: 12px; } .out.bad { color: #b3261e; } .out.good { color: #146c2e; }
+</style>
+<h1>CORS Lens demo</h1>
+<p class="lead">This page is <code>${origins.page}</code>; the API is <code>${origins.api}</code>. Each button makes real
+requests from this page to the API. Open DevTools, pick the <b>CORS</b> tab, and click a case: blocked requests show up
+there with the header at fault and the fix. <code>await runCase(id, nonce)</code> runs one from the console.</p>
+<div id="menu"></div>
 <script>
 const ORIGINS = ${JSON.stringify(origins)};
 const CASES = ${JSON.stringify(client)};
+const FEATURED = ${JSON.stringify(FEATURED)};
 async function one(id, nonce, c, f) {
   const origin = ORIGINS[f.target || c.target];
   const url = origin + '/c/' + id + '/' + (f.step || 'a') + '?n=' + encodeURIComponent(nonce);
@@ -397,6 +416,48 @@ window.runCase = async function runCase(id, nonce) {
   for (const f of c.fetches) out.push(await one(id, nonce, c, f));
   return out;
 };
+// n requests to the API, at most \`parallel\` at a time, alternating a blocked and an allowed endpoint.
+window.burst = async function burst(n, nonce, parallel = 32) {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < n; i = next++) {
+      const id = i % 2 ? 's-get-exact' : 's-get-no-acao';
+      try { const r = await fetch(ORIGINS.api + '/c/' + id + '/a?n=' + encodeURIComponent(nonce + '-' + i)); await r.text(); } catch {}
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return n;
+};
+let clicks = 0;
+function item(id) {
+  const li = document.createElement('li');
+  const b = document.createElement('button');
+  b.textContent = 'Run';
+  b.dataset.case = id;
+  const label = document.createElement('span');
+  label.textContent = CASES[id].description;
+  const out = document.createElement('span');
+  out.className = 'out';
+  b.addEventListener('click', async () => {
+    out.textContent = '…';
+    const res = await runCase(id, 'click-' + Date.now().toString(36) + '-' + (clicks++));
+    const failed = res.some((r) => r.error);
+    out.className = 'out ' + (failed ? 'bad' : 'good');
+    out.textContent = failed ? 'fetch failed: see the CORS panel' : 'ok: ' + res.map((r) => r.status).join(', ');
+  });
+  li.append(b, label, out);
+  return li;
+}
+function section(title, ids) {
+  const h = document.createElement('h2');
+  h.textContent = title;
+  const ul = document.createElement('ul');
+  for (const id of ids) ul.append(item(id));
+  document.getElementById('menu').append(h, ul);
+}
+section('Start here', FEATURED.filter((id) => CASES[id]));
+const groups = [...new Set(Object.values(CASES).map((c) => c.group))];
+for (const g of groups) section(g, Object.keys(CASES).filter((id) => CASES[id].group === g));
 window.zooReady = true;
 </script>`;
 }

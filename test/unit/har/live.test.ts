@@ -89,11 +89,57 @@ describe('live analysis: bounded memory', () => {
     expect(snap.exchanges).toHaveLength(2);
     expect(snap.skipped).toEqual([{ index: 1, reason: expect.stringContaining('request') }]);
   });
+  test("Chrome's second report of a request (same start, now with an error) replaces the first", () => {
+    const first = { ...entry(0), time: 5, response: { status: 302, headers: [{ name: 'Location', value: 'http://elsewhere.test/' }], redirectURL: 'http://elsewhere.test/', _error: '' } };
+    const again = { ...first, time: 6, response: { ...first.response, _error: 'net::ERR_ABORTED' } };
+    const live = new LiveAnalysis();
+    live.add([first]);
+    live.current();
+    live.add([again]);
+    const snap = live.current();
+    expect(snap.exchanges).toHaveLength(1);
+    expect(snap.exchanges[0]?.record.hops[0]?.error).toBe('net::ERR_ABORTED');
+    expect(snap.totalEntries).toBe(1);
+  });
+  test('two identical requests that both succeeded are both kept', () => {
+    const live = new LiveAnalysis();
+    live.add([entry(0), entry(0)]);
+    expect(live.current().exchanges).toHaveLength(2);
+  });
   test('clear forgets everything', () => {
     const live = new LiveAnalysis();
     live.add([entry(0)]);
     live.current();
     live.clear();
     expect(live.current().exchanges).toEqual([]);
+  });
+});
+
+describe('live analysis: reports Chrome completes later', () => {
+  const wire = [{ name: 'Host', value: 'api.test' }, { name: 'Origin', value: 'http://page.test' }, { name: 'Cookie', value: 'a=1' }];
+  const early = {
+    startedDateTime: '2026-11-22T00:00:00.000Z',
+    time: 3,
+    request: { method: 'GET', url: 'http://api.test/me', headers: [{ name: 'Referer', value: 'http://page.test/' }] },
+    response: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }], _error: 'net::ERR_FAILED' },
+  };
+  const complete = { ...early, request: { ...early.request, headers: wire } };
+  test('an entry reported without its wire headers is replaced by the complete report from getHAR()', () => {
+    const live = new LiveAnalysis();
+    live.add([early]);
+    expect(live.incompleteCount).toBe(1);
+    expect(live.current().exchanges[0]?.record.credentials).not.toBe('include');
+    expect(live.refresh([{ ...early, request: { ...early.request, url: 'http://api.test/other' } }])).toBe(0);
+    expect(live.refresh([complete])).toBe(1);
+    const x = live.current().exchanges[0];
+    expect(live.current().exchanges).toHaveLength(1);
+    expect(x?.record.credentials).toBe('include');
+    expect(x?.evaluation).toMatchObject({ verdict: 'blocked', confidence: 'certain', error: { code: 'WildcardOriginNotAllowed' } });
+    expect(live.incompleteCount).toBe(0);
+  });
+  test('a response from the HTTP cache has only the page\'s headers by nature: not waited for', () => {
+    const live = new LiveAnalysis();
+    live.add([{ ...early, _fromCache: 'disk' }]);
+    expect(live.incompleteCount).toBe(0);
   });
 });
