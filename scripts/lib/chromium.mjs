@@ -56,7 +56,9 @@ export async function launchWithDevtools({ extensionDir, executable, log = () =>
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lens-chromium-'));
   // DevTools reads its settings from the profile: the theme (which devtools.panels.themeName reports to the
   // panel) and the dock state (undocked gives the panel a whole window, for screenshots).
-  const devtoolsPrefs = { uiTheme: JSON.stringify(theme === 'dark' ? 'dark' : 'default'), ...(undocked ? { currentDockState: '"undocked"' } : {}) };
+  // Chromium 156's DevTools did not apply uiTheme "dark" from the profile; following the system theme with
+  // --force-dark-mode does (and is what most dark-theme users have).
+  const devtoolsPrefs = { uiTheme: JSON.stringify(theme === 'dark' ? 'systemPreference' : 'default'), ...(undocked ? { currentDockState: '"undocked"' } : {}) };
   fs.mkdirSync(path.join(userDataDir, 'Default'), { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ devtools: { preferences: devtoolsPrefs } }));
   const args = [
@@ -64,6 +66,7 @@ export async function launchWithDevtools({ extensionDir, executable, log = () =>
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--remote-debugging-port=0',
     `--user-data-dir=${userDataDir}`,
     `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+    ...(theme === 'dark' ? ['--force-dark-mode'] : []),
     '--window-size=1440,900', '--auto-open-devtools-for-tabs', 'about:blank',
   ];
   const proc = spawn(executable, args, { stdio: ['ignore', 'ignore', 'pipe'] });
