@@ -1,28 +1,16 @@
 #!/usr/bin/env node
-// `npm start`: CORS Lens for real. Serves the demo (the zoo: a page and an API on loopback origins with
-// broken and working CORS endpoints), opens Chromium with the built extension loaded and DevTools on the demo,
-// shows the CORS panel, runs a handful of cases, and prints the engine's diagnosis of the HAR the extension
-// received. With a display Chromium stays open until Ctrl-C; without one it runs headless, writes screenshots
-// of DevTools with the panel to ./screenshots/, and exits.
+// `npm start`: CORS Lens for real. Serves the demo (a page and an API on two loopback origins, the page a menu
+// of broken and working CORS cases), opens Chromium with the built extension loaded and DevTools on the demo,
+// shows the CORS panel and clicks the "Start here" cases. With a display Chromium stays open for you to click
+// more, until Ctrl-C; without one it runs headless, writes screenshots of the panel to ./screenshots/, and exits.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startZoo } from '../test/zoo/server.mjs';
-import { EXTENSION_ID, findChromium, launchWithDevtools, waitFor } from './lib/chromium.mjs';
+import { CASES, FEATURED, startZoo } from '../test/zoo/server.mjs';
+import { findChromium, launchWithDevtools, showPanel, waitFor } from './lib/chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DEMO_CASES = [
-  ['s-get-exact', 'GET, Access-Control-Allow-Origin names the page: allowed'],
-  ['s-get-no-acao', 'GET, no Access-Control-Allow-Origin: blocked'],
-  ['s-get-localhost', 'GET, server allows http://localhost instead of 127.0.0.1: blocked'],
-  ['s-get-two-identical', 'GET, proxy and app both add the header: blocked'],
-  ['s-get-500-no-acao', 'GET answered 500 without CORS headers: blocked, hides the real error'],
-  ['cr-star-acac', "credentials: 'include' with Access-Control-Allow-Origin *: blocked"],
-  ['t-three-headers-one-allowed', 'GET with three custom headers, the preflight allows one: blocked'],
-  ['r-cross-to-third-page', 'redirect to a third origin, Origin becomes null: blocked'],
-  ['m-600-twice', 'PUT twice with Access-Control-Max-Age: 600, second preflight from cache: allowed'],
-  ['w-auth-star', 'Authorization covered by Allow-Headers *: allowed, with a deprecation warning'],
-];
+const shotsDir = path.join(root, 'screenshots');
 
 async function main() {
   const executable = findChromium();
@@ -33,37 +21,57 @@ async function main() {
   const extensionDir = path.join(root, 'dist/extension');
   const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
   const zoo = await startZoo();
-  console.log(`demo: page ${zoo.pageOrigin}, API ${zoo.apiOrigin}`);
-  const session = await launchWithDevtools({ extensionDir, executable, headless, log: (s) => console.log(s) });
+  console.log(`demo: page ${zoo.pageOrigin}/ (a menu of ${CASES.length} cases), API ${zoo.apiOrigin}`);
+  // Headless, DevTools gets a window of its own so the screenshots show the panel at full size.
+  const session = await launchWithDevtools({ extensionDir, executable, headless, undocked: headless, log: () => {} });
   const stop = async () => {
     await session.close();
     await zoo.close();
   };
   try {
     const { devtools, inspected, extFrame } = session;
-    await inspected.goto(`${zoo.pageOrigin}/`);
-    await waitFor('the demo page', () => inspected.evaluate(() => typeof window.runCase === 'function'), 15000);
-    // The panel id is the extension origin followed by the panel title without spaces (e2e-in-chromium.md).
-    await devtools.evaluate((id) => globalThis.DevToolsAPI.showPanel(id), `chrome-extension://${EXTENSION_ID}CORS`);
-    for (const [id, what] of DEMO_CASES) {
-      const result = await inspected.evaluate(([c, n]) => window.runCase(c, n), [id, `demo-${Date.now()}`]);
-      console.log(`  ran ${id}: ${what}${JSON.stringify(result).includes('error') ? '  (fetch failed in the page)' : ''}`);
+    // Start-up race (e2e-in-chromium.md): the extension is up; navigate until the demo page really is.
+    await waitFor('the demo page', async () => {
+      try { await inspected.goto(`${zoo.pageOrigin}/`, { timeout: 8000 }); } catch { return false; }
+      return inspected.evaluate(() => window.zooReady === true);
+    }, 30000, 100);
+    const panel = await showPanel(devtools);
+    console.log('Chromium is up with the extension loaded and the CORS panel shown in DevTools.');
+    // Click the "Start here" cases in the demo page, as a user would.
+    for (const id of FEATURED) {
+      const button = inspected.locator(`button[data-case="${id}"]`).first();
+      await button.click();
+      const out = button.locator('xpath=following-sibling::span[contains(@class,"out")]');
+      await waitFor(`case ${id} to finish`, async () => !['', '…'].includes((await out.textContent()) ?? ''), 15000, 50);
+      console.log(`  clicked ${id}: ${await out.textContent()}`);
     }
+    await waitFor('the panel to list the demo requests', async () => Number(await panel.locator('.app').getAttribute('data-total')) >= FEATURED.length, 15000, 100);
+    const blocked = Number(await panel.locator('.summary').getAttribute('data-blocked'));
+    const total = await panel.locator('.rows .row').count();
+    console.log(`\nThe CORS panel lists ${total} exchanges, ${blocked} blocked.`);
+
     const har = await extFrame.evaluate(() => new Promise((resolve) => chrome.devtools.network.getHAR(resolve)));
-    const harFile = path.join(root, 'screenshots', 'demo.har');
-    fs.mkdirSync(path.dirname(harFile), { recursive: true });
+    fs.mkdirSync(shotsDir, { recursive: true });
+    const harFile = path.join(shotsDir, 'demo.har');
     fs.writeFileSync(harFile, JSON.stringify({ log: har }, null, 1));
-    const { run } = await import('../dist/cli/cors-lens.mjs');
-    console.log(`\nCORS Lens on the ${har.entries.length} requests the extension captured (${path.relative(root, harFile)}):\n`);
-    run(['check', harFile], { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), isTty: process.stdout.isTTY === true, env: process.env });
+    console.log(`The same capture as a HAR file: ${path.relative(root, harFile)} (try: npm run cors-lens -- check ${path.relative(root, harFile)})`);
+
     if (headless) {
-      const shot = path.join(root, 'screenshots', 'devtools-cors-panel.png');
-      await devtools.screenshot({ path: shot });
-      console.log(`\nno display: ran headless; screenshot of DevTools with the CORS panel: ${path.relative(root, shot)}`);
+      const list = path.join(shotsDir, 'panel-list.png');
+      await devtools.screenshot({ path: list });
+      await panel.locator('.rows .row[data-verdict="blocked"]').first().click();
+      await panel.locator('.detail').waitFor();
+      const detail = path.join(shotsDir, 'panel-blocked-detail.png');
+      await devtools.screenshot({ path: detail });
+      const page = path.join(shotsDir, 'demo-page.png');
+      await inspected.screenshot({ path: page });
+      console.log(`\nNo display, so Chromium ran headless. Screenshots in ${path.relative(root, shotsDir)}/:`);
+      for (const f of [list, detail, page]) console.log(`  ${path.relative(root, f)}`);
       await stop();
       return;
     }
-    console.log('\nChromium is open with DevTools on the demo. Press Ctrl-C to stop.');
+    await panel.locator('.rows .row[data-verdict="blocked"]').first().click();
+    console.log('\nClick more cases in the demo page and watch the CORS panel. Press Ctrl-C to stop.');
     await new Promise((resolve) => process.once('SIGINT', resolve));
     await stop();
   } catch (e) {
