@@ -20,8 +20,13 @@ export interface StoreState {
 
 /** How long entries wait to be analysed together: short enough to feel live, long enough to batch a burst. */
 const BATCH_MS = 40;
-/** Waits before asking getHAR() again for entries Chrome reported before their wire headers (LiveAnalysis.refresh). */
-const REFETCH_MS = [150, 400, 1000, 2500];
+/**
+ * Entries Chrome reported before their wire headers are completed from getHAR() (LiveAnalysis.refresh): asked
+ * again at most this often, and never sooner than twice the last getHAR() took (it is slow on a large log),
+ * until each such entry is complete or has waited GIVE_UP_MS.
+ */
+const REFETCH_MS = 250;
+const GIVE_UP_MS = 20_000;
 
 export class CaptureStore {
   private readonly analysis: LiveAnalysis;
@@ -31,7 +36,7 @@ export class CaptureStore {
   private state: StoreState;
   /** Reads the whole log again (getHAR); null outside DevTools. */
   private refetch: (() => Promise<readonly unknown[]>) | null = null;
-  private refetchAttempt = 0;
+  private lastRefetchMs = 0;
   private refetchTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: { maxEntries?: number } = {}) {
@@ -69,29 +74,25 @@ export class CaptureStore {
     this.scheduleRefetch();
   }
 
-  /** While some entries lack their wire headers, read the log again a few times; then accept them as they are. */
+  /** While some entries lack their wire headers, read the log again; each entry is waited for GIVE_UP_MS at most. */
   private scheduleRefetch(): void {
-    if (!this.refetch || this.refetchTimer !== null || this.analysis.incompleteCount === 0) return;
-    const delay = REFETCH_MS[this.refetchAttempt];
-    if (delay === undefined) {
-      this.analysis.forgetIncomplete();
-      this.refetchAttempt = 0;
-      return;
-    }
-    this.refetchAttempt++;
+    if (!this.refetch || this.refetchTimer !== null) return;
+    this.analysis.forgetIncomplete(GIVE_UP_MS);
+    if (this.analysis.incompleteCount === 0) return;
     const refetch = this.refetch;
     this.refetchTimer = setTimeout(async () => {
       let entries: readonly unknown[] = [];
+      const started = Date.now();
       try {
         entries = await refetch();
       } catch {
         // Nothing to reconcile with this time.
       }
+      this.lastRefetchMs = Date.now() - started;
       this.refetchTimer = null;
       if (this.analysis.refresh(entries) > 0) this.set({ live: this.analysis.current() });
-      if (this.analysis.incompleteCount === 0) this.refetchAttempt = 0;
       this.scheduleRefetch();
-    }, delay);
+    }, Math.max(REFETCH_MS, 2 * this.lastRefetchMs));
   }
 
   clear(): void {

@@ -61,6 +61,7 @@ async function main() {
       await devtools.screenshot({ path: list });
       await panel.locator('.rows .row[data-verdict="blocked"]').first().click();
       await panel.locator('.detail').waitFor();
+      await devtools.mouse.move(1, 1);
       const detail = path.join(shotsDir, 'panel-blocked-detail.png');
       await devtools.screenshot({ path: detail });
       const page = path.join(shotsDir, 'demo-page.png');

@@ -18,6 +18,8 @@ import { parseEntry, type SkippedEntry } from './parse';
 export interface LiveOptions {
   /** Entries kept at most; the oldest go first. */
   readonly maxEntries?: number;
+  /** The clock for how long an incomplete entry has waited (tests pass their own). */
+  readonly now?: () => number;
 }
 
 export interface LiveSnapshot {
@@ -45,13 +47,16 @@ export class LiveAnalysis {
   private readonly skipped: SkippedEntry[] = [];
   private dropped = 0;
   private snapshot: LiveSnapshot | null = null;
-  /** Recent entries without an error, by `start method url status`: see `supersedes`. */
+  /** Recent entries without an error, by `start method url`: see `supersedes`. */
   private readonly unfailed = new Map<string, Entry>();
-  /** Entries that reached the network but were reported with the page's headers only: see `refresh`. */
-  private readonly incomplete = new Map<string, Entry>();
+  /** Entries that reached the network but were reported with the page's headers only, and when: see `refresh`. */
+  private readonly incomplete = new Map<string, { entry: Entry; since: number }>();
+
+  private readonly now: () => number;
 
   constructor(options: LiveOptions = {}) {
     this.maxEntries = Math.max(1, options.maxEntries ?? DEFAULT_MAX_ENTRIES);
+    this.now = options.now ?? Date.now;
   }
 
   /** Pages (id → URL) named by a HAR log: evidence of the page's origin for entries without one. */
@@ -78,7 +83,7 @@ export class LiveAnalysis {
       const previous = this.supersedes(parsed.entry);
       if (previous) this.remove(previous);
       this.insert(parsed.entry);
-      if (isIncomplete(r, parsed.entry)) this.incomplete.set(keyOf(parsed.entry), parsed.entry);
+      if (isIncomplete(r, parsed.entry)) this.incomplete.set(keyOf(parsed.entry), { entry: parsed.entry, since: this.now() });
     }
     if (this.entries.length > this.maxEntries) this.dropOldest(this.entries.length - Math.floor(this.maxEntries * 0.9));
     this.snapshot = null;
@@ -90,9 +95,10 @@ export class LiveAnalysis {
   }
 
   /**
-   * Chrome can report a request finished before the headers that went on the wire (Origin, Cookie, Host: they
-   * come in a separate protocol event) are merged into its entry; seen under load in Chromium 156 as a
-   * credentialed request without its Cookie. The same request read again later through getHAR() is complete:
+   * Chrome can report a request finished before all its protocol events are merged into its entry: seen under
+   * load in Chromium 156 as a credentialed request without its Cookie (the wire headers come separately), and
+   * as a request blocked on its response with no response at all. The same request read again later through
+   * getHAR() is complete:
    * given those entries, each incomplete one is replaced by its complete report. Returns how many were.
    */
   refresh(raw: readonly unknown[]): number {
@@ -101,7 +107,7 @@ export class LiveAnalysis {
       if (this.incomplete.size === 0) break;
       const parsed = parseEntry(r, -1);
       if (typeof parsed === 'string' || isIncomplete(r, parsed.entry)) continue;
-      const old = this.incomplete.get(keyOf(parsed.entry));
+      const old = this.incomplete.get(keyOf(parsed.entry))?.entry;
       if (!old) continue;
       this.incomplete.delete(keyOf(old));
       this.remove(old);
@@ -112,9 +118,10 @@ export class LiveAnalysis {
     return replaced;
   }
 
-  /** Gives up waiting for complete reports: what is there is analysed as it is. */
-  forgetIncomplete(): void {
-    this.incomplete.clear();
+  /** Stops waiting for the complete report of entries older than `ms`: they are analysed as they are. */
+  forgetIncomplete(ms = 0): void {
+    const limit = this.now() - ms;
+    for (const [key, { since }] of this.incomplete) if (since <= limit) this.incomplete.delete(key);
   }
 
   clear(): void {
@@ -238,13 +245,21 @@ export class LiveAnalysis {
   }
 }
 
+/** One request across reports: its status can change between them (0 until the response is merged). */
 function keyOf(e: Entry): string {
-  return `${e.start} ${e.method} ${e.url} ${e.status}`;
+  return `${e.start} ${e.method} ${e.url}`;
 }
 
-/** A response came back, yet the request headers are only the page's own (no Host), and not from a cache. */
+/**
+ * Reported before all its protocol events were merged: a response came back yet the request headers are only
+ * the page's own (no Host, and not from a cache), or the request went on the wire (Host) and failed with no
+ * response recorded, which a CORS failure after a response cannot look like once complete.
+ */
 function isIncomplete(raw: unknown, e: Entry): boolean {
-  if (e.status === 0 || e.responseHeaders.length === 0 || !hasProvisionalRequestHeaders(e)) return false;
+  const answered = e.status !== 0 || e.responseHeaders.length > 0;
+  const onWire = !hasProvisionalRequestHeaders(e);
+  if (!answered) return onWire && e.error === 'net::ERR_FAILED';
+  if (onWire) return false;
   const fromCache = (raw as { _fromCache?: unknown })?._fromCache;
   return fromCache === undefined || fromCache === null || fromCache === '';
 }

@@ -137,6 +137,28 @@ describe('live analysis: reports Chrome completes later', () => {
     expect(x?.evaluation).toMatchObject({ verdict: 'blocked', confidence: 'certain', error: { code: 'WildcardOriginNotAllowed' } });
     expect(live.incompleteCount).toBe(0);
   });
+  test('a request reported on the wire but without the response that blocked it is completed the same way', () => {
+    const noResponse = { ...complete, response: { status: 0, headers: [], _error: 'net::ERR_FAILED' } };
+    const live = new LiveAnalysis();
+    live.add([noResponse]);
+    expect(live.incompleteCount).toBe(1);
+    expect(live.current().exchanges[0]?.evaluation.verdict).not.toBe('blocked');
+    expect(live.refresh([noResponse])).toBe(0);
+    expect(live.refresh([complete])).toBe(1);
+    expect(live.current().exchanges[0]?.evaluation).toMatchObject({ verdict: 'blocked', error: { code: 'WildcardOriginNotAllowed' } });
+  });
+  test('an entry never completed is given up after a while and analysed as it is', () => {
+    let now = 0;
+    const live = new LiveAnalysis({ now: () => now });
+    live.add([early]);
+    now = 5000;
+    live.forgetIncomplete(10_000);
+    expect(live.incompleteCount).toBe(1);
+    now = 10_001;
+    live.forgetIncomplete(10_000);
+    expect(live.incompleteCount).toBe(0);
+    expect(live.current().exchanges).toHaveLength(1);
+  });
   test('a response from the HTTP cache has only the page\'s headers by nature: not waited for', () => {
     const live = new LiveAnalysis();
     live.add([{ ...early, _fromCache: 'disk' }]);
