@@ -5,6 +5,7 @@
  * data-method and data-url for tests and scripts.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { displayValue } from './headers-table';
 import type { Row } from './rows';
 import { VerdictBadge } from './verdict-badge';
 
@@ -121,8 +122,8 @@ export function ExchangeList({ rows, selectedKey, onSelect, onOpen, emptyText }:
               <span role="gridcell">
                 <VerdictBadge verdict={r.verdict} warnings={r.hasWarnings} />
               </span>
-              <span role="gridcell" class="mono">{r.method}</span>
-              <span role="gridcell" class="mono ellipsis" title={r.url}>{r.path}</span>
+              <span role="gridcell" class="mono">{displayValue(r.method)}</span>
+              <span role="gridcell" class="mono ellipsis" title={r.url}>{displayValue(r.path)}</span>
               <span role="gridcell" class="ellipsis">{r.target}</span>
               <span role="gridcell" class="mono">{r.status}</span>
               <span role="gridcell" class="ellipsis problem" title={r.summary}>{r.summary}</span>

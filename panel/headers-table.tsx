@@ -4,14 +4,13 @@
  * server sends (HTML, script, control characters) is shown, never interpreted.
  */
 import type { HeaderList } from '../src/cors';
+import { clean } from '../src/explain';
 
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const MAX_SHOWN = 2000;
 
 /** Control and bidi characters as escapes, and very long values cut with a note, so one value cannot wreck the layout. */
 export function displayValue(v: string): string {
-  const shown = v.length > MAX_SHOWN ? `${v.slice(0, MAX_SHOWN)}… (${v.length} characters)` : v;
-  return shown.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return clean(v.length > MAX_SHOWN ? `${v.slice(0, MAX_SHOWN)}… (${v.length} characters)` : v);
 }
 
 interface Props {

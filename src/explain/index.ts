@@ -10,3 +10,4 @@ export { networkErrorMeaning } from './network-error';
 export { apacheString, goString, javaString, jsString, nginxString, pyString } from './literals';
 export { shortFailure, shortSummary } from './summary';
 export { fixLines } from './fix-text';
+export { clean } from './display';

@@ -183,7 +183,7 @@ describe('the CORS panel in DevTools (light theme)', () => {
     expect(await detail.getAttribute('data-code')).toBe('MultipleAllowOriginValues');
     const text = await detail.innerText();
     expect(text).toContain('<img src=x onerror="window.__pwned=1">');
-    expect(text).toContain('\\u001b[31m');
+    expect(text).toContain('\\x1b[31m');
     expect(text).not.toContain('\u202e');
     expect(text).toContain('(100000 characters)');
     expect(await detail.locator('img, script, svg, iframe, object').count()).toBe(0);
