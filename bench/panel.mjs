@@ -104,6 +104,7 @@ try {
     return out;
   }, queries);
   const ms = times.map((x) => x.ms);
+  if (process.env.BENCH_VERBOSE) console.log(times.map((x) => x.ms.toFixed(0)).join(' '));
   const domRows = await panel.locator('.rows .row').count();
   console.log(`panel: ${EXCHANGES.toLocaleString('en')} CORS exchanges (${har.log.entries.length.toLocaleString('en')} HAR entries, ${(text.length / 1048576).toFixed(1)} MiB), real Chromium, built extension, DevTools open`);
   console.log(`  import and render (drop to first painted list)   ${ingestMs.toFixed(0)} ms`);

@@ -105,7 +105,8 @@ export function ExchangeList({ rows, selectedKey, onSelect, onOpen, emptyText }:
         <div class="rows" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
           {visible.map((r, i) => (
             <div
-              key={r.key}
+              // Keyed by slot, not by exchange: a filter change patches the rows in place instead of replacing them.
+              key={first + i}
               id={`row-${r.key}`}
               class={`row v-${r.verdict}${r.key === selectedKey ? ' selected' : ''}${r.hasWarnings ? ' warn' : ''}`}
               style={{ top: `${(first + i) * ROW_HEIGHT}px` }}
