@@ -7,13 +7,14 @@ import browser from 'webextension-polyfill';
 import { App } from './app';
 import { startCapture } from './capture';
 import { CaptureStore } from './store';
-import { applyTheme, devtoolsTheme } from './theme';
+import { applyTheme, devtoolsTheme, followThemeChanges } from './theme';
 import './styles.css';
 
 const store = new CaptureStore();
 const network = typeof chrome !== 'undefined' && chrome.devtools?.network ? browser.devtools.network : null;
 
 applyTheme(devtoolsTheme());
+followThemeChanges();
 const root = document.getElementById('app');
 if (root) render(<App store={store} live={network !== null} />, root);
 

@@ -15,3 +15,9 @@ export function applyTheme(theme: Theme): void {
   document.documentElement.dataset.theme = theme;
   document.documentElement.style.colorScheme = theme;
 }
+
+/** Re-applies the theme when the user switches it in DevTools' settings (Chrome 99+ tells extensions). */
+export function followThemeChanges(): void {
+  const panels = typeof chrome !== 'undefined' ? chrome.devtools?.panels : undefined;
+  panels?.setThemeChangeHandler?.((name) => applyTheme(name === 'dark' ? 'dark' : 'light'));
+}
