@@ -27,6 +27,8 @@ const BATCH_MS = 40;
  */
 const REFETCH_MS = 250;
 const GIVE_UP_MS = 20_000;
+/** Once entries stop arriving for this long, the recent ones are checked against getHAR() (LiveAnalysis.reconcile). */
+const QUIET_MS = 600;
 
 export class CaptureStore {
   private readonly analysis: LiveAnalysis;
@@ -38,6 +40,7 @@ export class CaptureStore {
   private refetch: (() => Promise<readonly unknown[]>) | null = null;
   private lastRefetchMs = 0;
   private refetchTimer: ReturnType<typeof setTimeout> | null = null;
+  private quietTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: { maxEntries?: number } = {}) {
     this.analysis = new LiveAnalysis(options);
@@ -72,6 +75,24 @@ export class CaptureStore {
     this.analysis.add(batch);
     this.set({ live: this.analysis.current() });
     this.scheduleRefetch();
+    this.scheduleReconcile();
+  }
+
+  private scheduleReconcile(): void {
+    if (!this.refetch) return;
+    if (this.quietTimer !== null) clearTimeout(this.quietTimer);
+    const refetch = this.refetch;
+    this.quietTimer = setTimeout(async () => {
+      this.quietTimer = null;
+      if (!this.analysis.hasRecent) return;
+      let entries: readonly unknown[] = [];
+      try {
+        entries = await refetch();
+      } catch {
+        return;
+      }
+      if (this.analysis.reconcile(entries) > 0) this.set({ live: this.analysis.current() });
+    }, QUIET_MS);
   }
 
   /** While some entries lack their wire headers, read the log again; each entry is waited for GIVE_UP_MS at most. */

@@ -51,6 +51,8 @@ export class LiveAnalysis {
   private readonly unfailed = new Map<string, Entry>();
   /** Entries that reached the network but were reported with the page's headers only, and when: see `refresh`. */
   private readonly incomplete = new Map<string, { entry: Entry; since: number }>();
+  /** Entries added since the last `reconcile`, by key; null marks a key seen twice (ambiguous). */
+  private recent = new Map<string, Entry | null>();
 
   private readonly now: () => number;
 
@@ -83,6 +85,8 @@ export class LiveAnalysis {
       const previous = this.supersedes(parsed.entry);
       if (previous) this.remove(previous);
       this.insert(parsed.entry);
+      const key = keyOf(parsed.entry);
+      this.recent.set(key, this.recent.has(key) ? null : parsed.entry);
       if (isIncomplete(r, parsed.entry)) this.incomplete.set(keyOf(parsed.entry), { entry: parsed.entry, since: this.now() });
     }
     if (this.entries.length > this.maxEntries) this.dropOldest(this.entries.length - Math.floor(this.maxEntries * 0.9));
@@ -118,6 +122,42 @@ export class LiveAnalysis {
     return replaced;
   }
 
+  /** Whether entries arrived since the last `reconcile`. */
+  get hasRecent(): boolean {
+    return this.recent.size > 0;
+  }
+
+  /**
+   * Brings the entries added since the last call in line with a later read of the same log (getHAR()), for
+   * whatever Chrome merged into an entry after reporting it that `refresh` does not know to wait for. An entry
+   * whose later report differs (status, error, redirect, header counts) is replaced by it; keys that are not
+   * unique on either side (identical requests in the same millisecond) are left alone. Returns how many changed.
+   */
+  reconcile(raw: readonly unknown[]): number {
+    const recent = this.recent;
+    this.recent = new Map();
+    if (recent.size === 0) return 0;
+    const later = new Map<string, Entry | null>();
+    for (const r of raw) {
+      const parsed = parseEntry(r, -1);
+      if (typeof parsed === 'string') continue;
+      const key = keyOf(parsed.entry);
+      if (!recent.has(key)) continue;
+      later.set(key, later.has(key) ? null : parsed.entry);
+    }
+    let changed = 0;
+    for (const [key, now] of later) {
+      const old = recent.get(key);
+      if (!now || !old || !this.entries.includes(old) || sameReport(old, now)) continue;
+      this.incomplete.delete(key);
+      this.remove(old);
+      this.insert({ ...now, index: old.index });
+      changed++;
+    }
+    if (changed > 0) this.snapshot = null;
+    return changed;
+  }
+
   /** Stops waiting for the complete report of entries older than `ms`: they are analysed as they are. */
   forgetIncomplete(ms = 0): void {
     const limit = this.now() - ms;
@@ -132,6 +172,7 @@ export class LiveAnalysis {
     this.dirty.clear();
     this.unfailed.clear();
     this.incomplete.clear();
+    this.recent.clear();
     this.skipped.length = 0;
     this.dropped = 0;
     this.snapshot = null;
@@ -245,20 +286,27 @@ export class LiveAnalysis {
   }
 }
 
+function sameReport(a: Entry, b: Entry): boolean {
+  return a.status === b.status && a.error === b.error && a.redirectUrl === b.redirectUrl && a.requestHeaders.length === b.requestHeaders.length && a.responseHeaders.length === b.responseHeaders.length;
+}
+
 /** One request across reports: its status can change between them (0 until the response is merged). */
 function keyOf(e: Entry): string {
   return `${e.start} ${e.method} ${e.url}`;
 }
 
+/** Errors Chrome gives only after a response came back: a CORS failure, a refused redirect. */
+const ANSWERED_ERRORS: ReadonlySet<string> = new Set(['net::ERR_FAILED', 'net::ERR_INVALID_REDIRECT']);
+
 /**
  * Reported before all its protocol events were merged: a response came back yet the request headers are only
- * the page's own (no Host, and not from a cache), or the request went on the wire (Host) and failed with no
- * response recorded, which a CORS failure after a response cannot look like once complete.
+ * the page's own (no Host, and not from a cache), or the request went on the wire (Host) and failed with an error
+ * that only a response can cause, yet no response is recorded.
  */
 function isIncomplete(raw: unknown, e: Entry): boolean {
   const answered = e.status !== 0 || e.responseHeaders.length > 0;
   const onWire = !hasProvisionalRequestHeaders(e);
-  if (!answered) return onWire && e.error === 'net::ERR_FAILED';
+  if (!answered) return onWire && e.error !== null && ANSWERED_ERRORS.has(e.error);
   if (onWire) return false;
   const fromCache = (raw as { _fromCache?: unknown })?._fromCache;
   return fromCache === undefined || fromCache === null || fromCache === '';

@@ -147,6 +147,24 @@ describe('live analysis: reports Chrome completes later', () => {
     expect(live.refresh([complete])).toBe(1);
     expect(live.current().exchanges[0]?.evaluation).toMatchObject({ verdict: 'blocked', error: { code: 'WildcardOriginNotAllowed' } });
   });
+  test('a preflight reported refused as a redirect (ERR_INVALID_REDIRECT) before its 3xx was merged waits too', () => {
+    const pf = { startedDateTime: '2026-11-22T00:00:01.000Z', time: 2, _resourceType: 'preflight', request: { method: 'OPTIONS', url: 'http://api.test/pf', headers: [{ name: 'Host', value: 'api.test' }, { name: 'Origin', value: 'http://page.test' }, { name: 'Access-Control-Request-Method', value: 'PUT' }] }, response: { status: 0, headers: [], _error: 'net::ERR_INVALID_REDIRECT' } };
+    const live = new LiveAnalysis();
+    live.add([pf, { ...pf, request: { ...pf.request, url: 'http://api.test/refused' }, response: { status: 0, headers: [], _error: 'net::ERR_CONNECTION_REFUSED' } }]);
+    expect(live.incompleteCount).toBe(1);
+  });
+  test('once quiet, recent entries are checked against a later read of the log: a changed report replaces the first', () => {
+    const live = new LiveAnalysis();
+    const pf = { ...complete, request: { ...complete.request, url: 'http://api.test/q' }, response: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: 'http://page.test' }], _error: null } };
+    const changed = { ...pf, response: { ...pf.response, headers: [], _error: 'net::ERR_FAILED' } };
+    live.add([pf, early]);
+    expect(live.hasRecent).toBe(true);
+    expect(live.current().exchanges.find((x) => x.url.endsWith('/q'))?.evaluation.verdict).not.toBe('blocked');
+    expect(live.reconcile([changed, early])).toBe(1);
+    expect(live.current().exchanges.find((x) => x.url.endsWith('/q'))?.evaluation.verdict).toBe('blocked');
+    expect(live.hasRecent).toBe(false);
+    expect(live.reconcile([pf])).toBe(0);
+  });
   test('an entry never completed is given up after a while and analysed as it is', () => {
     let now = 0;
     const live = new LiveAnalysis({ now: () => now });
