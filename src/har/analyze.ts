@@ -61,6 +61,7 @@ export function analyseBuilt(b: BuiltExchange, id: number): AnalysedExchange {
     originUnknown: b.originUnknown,
     requestMissing: b.requestMissing,
     start: b.start,
+    bodies: b.bodies,
     evaluation,
     warnings: evaluation.warnings,
   };

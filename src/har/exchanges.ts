@@ -25,7 +25,12 @@ export interface BuiltExchange {
   readonly start: number;
   /** Chrome's `_resourceType` of the request (fetch, xhr, script, ...): it decides the console wording. */
   readonly resourceType: string;
+  /** Each hop's request body as captured (null: none). The checks never read it; exports replay it. */
+  readonly bodies: readonly RequestBody[];
 }
+
+/** A request body as the HAR holds it: text (Chrome stores binary bodies as text too, or leaves them out). */
+export type RequestBody = { readonly mimeType: string; readonly text: string } | null;
 
 const NO_HEADERS: readonly never[] = Object.freeze([]);
 
@@ -110,6 +115,7 @@ function build(hops: Entry[], extra: number[], preflightFor: ReadonlyMap<number,
     requestMissing: false,
     start: Math.min(first.start, firstPreflight?.start ?? first.start),
     resourceType: first.resourceType,
+    bodies: hops.map((h) => h.postData),
   };
 }
 
@@ -137,5 +143,6 @@ function buildOrphan(p: Entry, har: ParsedHar): BuiltExchange {
     requestMissing: true,
     start: p.start,
     resourceType: '',
+    bodies: [null],
   };
 }

@@ -12,6 +12,7 @@ export interface EntrySpec {
   preflight?: boolean;
   redirectURL?: string;
   resourceType?: string;
+  body?: { mimeType: string; text: string };
 }
 
 const T0 = Date.parse('2026-11-21T22:52:00.000Z');
@@ -28,6 +29,7 @@ export function harEntry(s: EntrySpec): Record<string, unknown> {
       method: s.method ?? (s.preflight ? 'OPTIONS' : 'GET'),
       url: s.url,
       headers: (s.requestHeaders ?? []).map(([name, value]) => ({ name, value })),
+      ...(s.body ? { postData: s.body } : {}),
     },
     response: {
       status: s.status ?? 200,

@@ -1,0 +1,131 @@
+/**
+ * An analysed exchange → the requests to replay, in the order Chrome made them, up to the one whose response
+ * failed Chrome's check (later ones were never sent). Headers are kept as captured except those curl and every
+ * HTTP client compute from the connection itself; a request Chrome only recorded the page's headers for gets
+ * the Origin Chrome adds; a preflight Chrome answered from its cache is rebuilt from the request it guarded.
+ */
+import { type HeaderList, type HopRecord, hasHeader, headerValue, requestHeadersValue } from '../cors';
+import type { AnalysedExchange } from '../har';
+import type { HttpResponse, Reproduction, Step } from './request';
+import { unsendable } from './sendable';
+
+/**
+ * Headers that describe the connection or the body's framing, not the request: curl derives each from the URL,
+ * the body and its own capabilities, and sending a stale copy would be wrong (a Content-Length that no longer
+ * matches, an Accept-Encoding for a codec curl cannot decode). HTTP/2 pseudo-headers (":path") go too.
+ */
+export const TRANSPORT_HEADERS: ReadonlySet<string> = new Set([
+  'host',
+  'content-length',
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'upgrade',
+  'accept-encoding',
+  'expect',
+]);
+
+export function isTransportHeader(name: string): boolean {
+  return name.startsWith(':') || TRANSPORT_HEADERS.has(name.toLowerCase());
+}
+
+/** The URL as the browser sent it: WHATWG-serialised (what Chrome's parser produces), minus fragment and userinfo. */
+export function wireUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    u.username = '';
+    u.password = '';
+    return u.href;
+  } catch {
+    return url;
+  }
+}
+
+/** Whether Chrome recorded the headers that went on the wire: those always name the host. */
+function onWire(headers: HeaderList): boolean {
+  return hasHeader(headers, 'host') || hasHeader(headers, ':authority');
+}
+
+function wireHeaders(headers: HeaderList): HeaderList {
+  return headers.filter((h) => !isTransportHeader(h.name));
+}
+
+function responseOf(r: { status: number; headers: HeaderList } | null): HttpResponse | null {
+  return r ? { status: r.status, headers: r.headers } : null;
+}
+
+export function reproduce(x: AnalysedExchange): Reproduction {
+  if (x.record.hops.length === 0) return { steps: [], notes: [], unfaithful: 'the exchange has no request to replay' };
+  const ev = x.evaluation;
+  const fail = ev.error;
+  const steps: Step[] = [];
+  const notes = new Set<string>();
+  let stripped = false;
+
+  for (let i = 0; i < x.record.hops.length; i++) {
+    const hop = x.record.hops[i] as HopRecord;
+    const outcome = ev.hops[i];
+    const url = wireUrl(hop.url);
+    if (url !== hop.url && i === 0) notes.add('The URL is shown as the browser sent it: without its #fragment or user:password@.');
+
+    if (hop.preflight) {
+      const headers = wireHeaders(hop.preflight.requestHeaders);
+      stripped ||= headers.length !== hop.preflight.requestHeaders.length;
+      steps.push({
+        kind: 'preflight',
+        hop: i,
+        request: { method: 'OPTIONS', url, headers, body: null },
+        response: responseOf(hop.preflight.response),
+        source: 'captured',
+        failed: fail?.stage === 'preflight' && fail.hop === i,
+      });
+    } else if (outcome && (outcome.preflight === 'cache' || outcome.preflight === 'missing')) {
+      const headers = [
+        { name: 'Origin', value: outcome.origin },
+        { name: 'Access-Control-Request-Method', value: outcome.method },
+        ...(outcome.unsafeHeaders.length > 0 ? [{ name: 'Access-Control-Request-Headers', value: requestHeadersValue(outcome.unsafeHeaders) }] : []),
+      ];
+      steps.push({ kind: 'preflight', hop: i, request: { method: 'OPTIONS', url, headers, body: null }, response: null, source: 'reconstructed', failed: false });
+      notes.add(
+        outcome.preflight === 'cache'
+          ? 'The capture has no preflight: Chrome answered it from its preflight cache. The OPTIONS command is rebuilt from what Chrome sends.'
+          : 'The capture has no preflight for a request that needed one. The OPTIONS command is rebuilt from what Chrome sends.',
+      );
+    }
+    if (x.requestMissing) {
+      notes.add('The request itself is not in the capture: only its preflight can be replayed.');
+      break;
+    }
+
+    const pageSet = !onWire(hop.requestHeaders);
+    let headers = wireHeaders(hop.requestHeaders);
+    stripped ||= headers.length !== hop.requestHeaders.length;
+    if (pageSet && outcome?.cors && headerValue(headers, 'origin') === null) {
+      headers = [{ name: 'Origin', value: outcome.origin }, ...headers];
+      notes.add(
+        hop.response
+          ? 'Chrome recorded only the headers the page set for the request (its response came from the HTTP cache); Origin is added as Chrome sends it.'
+          : 'The request was never sent: Chrome recorded only the headers the page set. Origin is added as Chrome would send it.',
+      );
+    }
+    const body = x.bodies[i]?.text ?? null;
+    steps.push({
+      kind: 'request',
+      hop: i,
+      request: { method: hop.method, url, headers, body: body === '' ? null : body },
+      response: responseOf(hop.response),
+      source: pageSet ? 'page-set' : 'captured',
+      failed: fail !== null && fail.stage !== 'preflight' && fail.hop === i,
+    });
+    // Nothing after the failing response was sent. A request whose preflight failed is kept: it is what the
+    // server must accept once the preflight is fixed.
+    if (fail && fail.hop === i) break;
+  }
+  let unfaithful: string | null = null;
+  for (const s of steps) unfaithful ??= unsendable(s.request);
+  if (stripped) notes.add('Host, Content-Length, Connection and Accept-Encoding are left out: the client computes its own.');
+  return { steps, notes: [...notes], unfaithful };
+}

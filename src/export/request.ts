@@ -1,0 +1,57 @@
+/**
+ * The requests an export replays, as plain records: what every format (curl in three shells, fetch, Markdown,
+ * the PNG card) renders. Built once per export and redacted once, so no format can forget a secret.
+ */
+import type { HeaderList } from '../cors';
+
+export interface HttpRequest {
+  readonly method: string;
+  /** As the browser put it on the wire: WHATWG-serialised, no fragment, no user:password@. */
+  readonly url: string;
+  readonly headers: HeaderList;
+  /** The body as text, or null when the request had none. */
+  readonly body: string | null;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: HeaderList;
+}
+
+/**
+ * How the step's headers were obtained. `captured`: what went on the wire. `page-set`: Chrome recorded only the
+ * headers the page set (the request never reached the network, or came from the HTTP cache), so Origin is
+ * added as Chrome sends it. `reconstructed`: the capture has no such request (a preflight answered from
+ * Chrome's preflight cache) and it is rebuilt from what Chrome would send.
+ */
+export type StepSource = 'captured' | 'page-set' | 'reconstructed';
+
+export interface Step {
+  readonly kind: 'preflight' | 'request';
+  /** 0 for the request the page made, N after the Nth redirect. */
+  readonly hop: number;
+  readonly request: HttpRequest;
+  readonly response: HttpResponse | null;
+  readonly source: StepSource;
+  /** The response Chrome's failing check ran on. */
+  readonly failed: boolean;
+}
+
+export interface Reproduction {
+  readonly steps: readonly Step[];
+  /** Plain sentences for the reader: what was added, left out or rebuilt. Never contains captured text. */
+  readonly notes: readonly string[];
+  /** Why the steps cannot be sent exactly as recorded (a raw newline in a header, no request at all), or null. */
+  readonly unfaithful: string | null;
+}
+
+/** An export either succeeds or says, in one line, why it would not be faithful. */
+export type Outcome<T> = { readonly ok: true; readonly value: T; readonly notes: readonly string[] } | { readonly ok: false; readonly reason: string };
+
+export function ok<T>(value: T, notes: readonly string[] = []): Outcome<T> {
+  return { ok: true, value, notes };
+}
+
+export function refuse<T>(reason: string): Outcome<T> {
+  return { ok: false, reason };
+}
