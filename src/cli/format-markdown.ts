@@ -5,23 +5,7 @@
  */
 import { CODE_FACTS } from '../cors';
 import type { Report, ReportItem } from './report';
-import { printable } from './terminal';
-
-/** Text safe in a Markdown table cell or paragraph: no HTML, no table breaks, no emphasis surprises. */
-export function mdText(text: string): string {
-  return printable(text.replace(/[\r\n]+/g, ' '))
-    .replace(/[\\`*_[\]|<>&#!~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
-}
-
-/** A code span that holds any text: the fence is one backtick longer than the longest run inside. */
-export function mdCode(text: string): string {
-  // Inside a code span nothing is markup, so `<`, `*` and friends stay literal; control characters are made visible.
-  const flat = printable(text.replace(/[\r\n]+/g, ' '));
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`.replace(/\|/g, '\\|');
-}
+import { mdCode, mdText } from '../export/markdown-text';
 
 export function formatMarkdown(report: Report): string {
   const c = report.counts;

@@ -1,0 +1,52 @@
+/**
+ * A fetch() call that does what the page did: the URL it asked for, its method, the headers it set itself
+ * (not those the browser adds), its body, and its mode and credentials as far as the capture shows them.
+ * Paste it into the console of a page on the same origin to see the failure again, or change one thing
+ * and see whether it goes away. Every string is a JavaScript literal written by jsString: no captured text
+ * can end the string or the comment it is in.
+ */
+import { jsString } from '../explain';
+import type { AnalysedExchange } from '../har';
+import type { Redactor } from './redact';
+import { ok, type Outcome, refuse } from './request';
+import { wireUrl } from './reproduce';
+import { unsendable } from './sendable';
+
+const CREDENTIALS = {
+  include: "  credentials: 'include', // the request carried cookies",
+  omit: "  credentials: 'omit',",
+  unknown: "  // credentials: 'include', // add if the page sends cookies; the capture cannot tell",
+} as const;
+
+export function fetchSnippet(x: AnalysedExchange, redactor: Redactor | null): Outcome<string> {
+  const first = x.record.hops[0];
+  if (!first) return refuse('the exchange has no request to replay');
+  if (x.requestMissing) return refuse('the request is not in the capture (only its preflight is), so its headers and body are unknown');
+  if (x.record.mode === 'navigate') return refuse('the page navigated to this URL; a fetch() call would not do the same');
+  const url = wireUrl(first.url);
+  const why = unsendable({ method: first.method, url, headers: x.record.authorHeaders, body: null });
+  if (why) return refuse(`cannot be replayed faithfully: ${why}`);
+  // Layers 1 and 2 on every part before layer 3 on any, so a secret first seen in the body leaves the URL too.
+  const headers = x.record.authorHeaders.map((h) => (redactor ? redactor.header(h) : h));
+  const raw = x.bodies[0]?.text ?? null;
+  const body = raw === null || raw === '' ? null : redactor ? redactor.body(raw, contentType(x)) : raw;
+  const target = redactor ? redactor.url(url) : url;
+  const shown = (s: string) => (redactor ? redactor.text(s) : s);
+  const lines = [`await fetch(${jsString(shown(target))}, {`];
+  lines.push(`  method: ${jsString(first.method)},`);
+  if (x.record.mode !== 'cors') lines.push(`  mode: ${jsString(x.record.mode)},`);
+  if (headers.length > 0) {
+    lines.push('  headers: [');
+    for (const h of headers) lines.push(`    [${jsString(h.name)}, ${jsString(shown(h.value))}],`);
+    lines.push('  ],');
+  }
+  if (body !== null) lines.push(`  body: ${jsString(shown(body))},`);
+  lines.push(CREDENTIALS[x.record.credentials]);
+  lines.push('});');
+  const notes = x.resourceType === 'xhr' ? ['The page used XMLHttpRequest; this fetch() sends the same request.'] : [];
+  return ok(`${lines.join('\n')}\n`, notes);
+}
+
+function contentType(x: AnalysedExchange): string | null {
+  return x.record.authorHeaders.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? x.bodies[0]?.mimeType ?? null;
+}

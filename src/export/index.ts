@@ -1,0 +1,54 @@
+/**
+ * Exports of one exchange for a bug report, shared by the panel and the command line. Pure string builders:
+ * no DOM, no chrome.*, no Node. Redaction is on unless the caller switches it off for this one export.
+ */
+import { type Explanation, explain } from '../explain';
+import type { AnalysedExchange } from '../har';
+import { type CurlFlavour, curlScript } from './curl';
+import { fetchSnippet } from './fetch-snippet';
+import { markdownReport, type ReportContext } from './markdown-report';
+import { primeRedactor, REDACTED, Redactor, redactReproduction } from './redact';
+import { ok, type Outcome } from './request';
+import { reproduce } from './reproduce';
+
+export type ExportFormat = 'curl' | 'curl-cmd' | 'curl-powershell' | 'fetch' | 'markdown';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['curl', 'curl-cmd', 'curl-powershell', 'fetch', 'markdown'];
+
+const FLAVOUR: Readonly<Record<'curl' | 'curl-cmd' | 'curl-powershell', CurlFlavour>> = { curl: 'bash', 'curl-cmd': 'cmd', 'curl-powershell': 'powershell' };
+
+export interface ExportOptions {
+  /** Replace secrets with a placeholder. Default true. */
+  readonly redact?: boolean;
+  readonly context?: ReportContext;
+  /** The exchange's explanation when the caller already has it. */
+  readonly explanation?: Explanation;
+}
+
+const REDACTION_NOTE = `Secrets are shown as ${REDACTED}; export with redaction off to replay the request as captured.`;
+
+export function exportExchange(x: AnalysedExchange, format: ExportFormat, options: ExportOptions = {}): Outcome<string> {
+  const redactor = options.redact === false ? null : primeRedactor(new Redactor(), x.record, x.bodies);
+  if (format === 'fetch') return withNote(fetchSnippet(x, redactor), redactor);
+  const raw = reproduce(x);
+  const repro = redactor ? redactReproduction(raw, redactor).reproduction : raw;
+  if (format === 'markdown') {
+    const context = options.context ?? { browser: null, tool: 'CORS Lens' };
+    return ok(markdownReport(x, options.explanation ?? explain(x), repro, redactor, context), repro.notes);
+  }
+  const notes = redactor ? [REDACTION_NOTE, ...repro.notes] : repro.notes;
+  return curlScript({ ...repro, notes }, FLAVOUR[format]);
+}
+
+function withNote(out: Outcome<string>, redactor: Redactor | null): Outcome<string> {
+  if (!out.ok || !redactor) return out;
+  return ok(out.value, [REDACTION_NOTE, ...out.notes]);
+}
+
+export { curlArgs, curlScript, SHELLS, type CurlFlavour } from './curl';
+export { fetchSnippet } from './fetch-snippet';
+export { markdownReport, type ReportContext } from './markdown-report';
+export { mdBlock, mdCode, mdText } from './markdown-text';
+export { isSecretHeader, primeRedactor, REDACTED, Redactor, redactReproduction } from './redact';
+export { isTransportHeader as isTransportHeaderName, reproduce, wireUrl } from './reproduce';
+export type { HttpRequest, HttpResponse, Outcome, Reproduction, Step } from './request';
+export { unsendable } from './sendable';

@@ -1,0 +1,280 @@
+/**
+ * Secrets out of everything an export shows, on by default. A bug report travels: to a vendor, into a public
+ * tracker, into a screenshot. Three layers, each closing a way around the one before:
+ *  1. by header name, compared case-insensitively (HTTP/2 lowercases names, hand-made HARs use any case):
+ *     Cookie and Set-Cookie keep their cookie names and attributes (SameSite and Secure matter for CORS with
+ *     credentials) and lose their values; Authorization keeps its scheme; other secret headers lose all;
+ *  2. by shape, in any header, URL and body: bearer tokens, JWTs, well-known API key prefixes, query
+ *     parameters and form or JSON fields named like secrets, and URL passwords;
+ *  3. by value: every secret found by 1 or 2 is then removed wherever else it appears (the same token in the
+ *     query string, in Referer, in the body, percent-encoded or not).
+ * Redaction can only be switched off per export, never partly.
+ */
+import type { ExchangeRecord, Header, HeaderList } from '../cors';
+import type { HttpRequest, HttpResponse, Reproduction, Step } from './request';
+
+export const REDACTED = '[REDACTED]';
+
+/** Headers that are credentials whatever their value looks like. */
+const SECRET_HEADERS: ReadonlySet<string> = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'set-cookie2',
+  'x-api-key',
+  'api-key',
+  'apikey',
+  'x-auth-token',
+  'x-access-token',
+  'x-refresh-token',
+  'x-csrf-token',
+  'x-xsrf-token',
+  'x-csrftoken',
+  'csrf-token',
+  'x-amz-security-token',
+  'x-goog-api-key',
+  'private-token',
+  'x-session-id',
+  'x-session-token',
+  'ocp-apim-subscription-key',
+]);
+
+/** A header, query parameter or field whose name says it holds a secret. */
+const SECRET_NAME = /(?:^|[-_.\[])(?:auth|token|access[-_]?token|id[-_]?token|refresh[-_]?token|secret|client[-_]?secret|api[-_]?key|apikey|key|password|passwd|pwd|pass|session|sessionid|sid|csrf|xsrf|signature|sig|credential|x-amz-credential|x-amz-signature|jwt)s?(?:$|[-_.\]])/i;
+
+/** CORS's own headers and the fetch metadata ones name other headers or describe the request: never secrets. */
+const NEVER_SECRET = /^(?:access-control-|sec-fetch-|origin$|vary$|timing-allow-origin$)/i;
+
+export function isSecretHeader(name: string): boolean {
+  const lower = name.trim().toLowerCase();
+  if (NEVER_SECRET.test(lower)) return false;
+  return SECRET_HEADERS.has(lower) || SECRET_NAME.test(lower);
+}
+
+/** Values that are credentials wherever they appear. */
+const SECRET_SHAPES: readonly RegExp[] = [
+  // A JWT: three base64url parts, the first two JSON objects ("eyJ" is base64 of '{"').
+  /\beyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g,
+  // Provider key prefixes: Stripe, GitHub, Slack, AWS access key ids, Google API keys, GitLab.
+  /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{8,}/g,
+  /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,}/g,
+  /\bgithub_pat_[A-Za-z0-9_]{20,}/g,
+  /\bxox[abprs]-[A-Za-z0-9-]{10,}/g,
+  /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
+  /\bAIza[0-9A-Za-z_-]{35}/g,
+  /\bglpat-[A-Za-z0-9_-]{20,}/g,
+];
+
+/** An auth scheme followed by its credentials, in any header (some APIs put them in custom headers). */
+const AUTH_SCHEME = /\b(Bearer|Basic|Token|Negotiate|NTLM|ApiKey|SharedKey)(\s+)([A-Za-z0-9._~+/=-]{8,})/gi;
+
+/** Secrets shorter than this are replaced where found, not hunted elsewhere: "1" or "dark" would wreck the text. */
+const MIN_HUNTED = 6;
+
+export class Redactor {
+  private readonly found = new Set<string>();
+  private hunt: RegExp | null = null;
+
+  /** Records a secret so that every later `text()` removes it; returns the placeholder. */
+  private secret(value: string): string {
+    const v = value.trim();
+    if (v !== '' && v !== REDACTED) {
+      this.found.add(v);
+      this.hunt = null;
+    }
+    return REDACTED;
+  }
+
+  /** Layer 1 and 2 for one header, before any text pass. */
+  header(h: Header): Header {
+    const lower = h.name.trim().toLowerCase();
+    if (NEVER_SECRET.test(lower)) return h;
+    if (lower === 'cookie') return { name: h.name, value: this.cookiePairs(h.value, false) };
+    if (lower === 'set-cookie' || lower === 'set-cookie2') return { name: h.name, value: this.cookiePairs(h.value, true) };
+    if (!isSecretHeader(h.name)) return { name: h.name, value: this.shapes(/^https?:\/\//i.test(h.value) ? this.url(h.value) : h.value) };
+    // "Scheme credentials": the scheme stays readable, the credentials are what may be repeated elsewhere.
+    const m = /^\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)(\s+)(\S.*)$/s.exec(h.value);
+    if (m) {
+      this.basicParts(m[1] as string, m[3] as string);
+      this.secret(h.value);
+      return { name: h.name, value: `${m[1]}${m[2]}${this.secret(m[3] as string)}` };
+    }
+    return { name: h.name, value: this.secret(h.value) };
+  }
+
+  /** Basic credentials are base64 of user:password: the password alone may be repeated elsewhere. */
+  private basicParts(scheme: string, credentials: string): void {
+    if (scheme.toLowerCase() !== 'basic') return;
+    try {
+      const decoded = atob(credentials.trim());
+      const colon = decoded.indexOf(':');
+      if (colon >= 0 && decoded.length - colon - 1 >= MIN_HUNTED) this.secret(decoded.slice(colon + 1));
+    } catch {
+      // Not base64: the whole value is still redacted.
+    }
+  }
+
+  /** Cookie: a=1; b=2 and Set-Cookie: a=1; Path=/; Secure. Names and attributes stay, values go. */
+  private cookiePairs(value: string, firstOnly: boolean): string {
+    return value
+      .split(';')
+      .map((part, i) => {
+        if (firstOnly && i > 0) return part;
+        const eq = part.indexOf('=');
+        if (eq < 0) return part.trim() === '' ? part : this.secret(part);
+        const v = part.slice(eq + 1);
+        return v.trim() === '' ? part : `${part.slice(0, eq + 1)}${this.secret(v)}`;
+      })
+      .join(';');
+  }
+
+  /** Layer 2 on a URL: password, secret-named query parameters, secret shapes. */
+  url(url: string): string {
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      return this.shapes(url);
+    }
+    if (u.password !== '') {
+      this.secret(decodeURIComponentSafe(u.password));
+      this.secret(u.password);
+      u.password = REDACTED_URL;
+    }
+    if (u.search.length > 1) u.search = this.params(u.search.slice(1));
+    return this.shapes(u.href.replaceAll(REDACTED_URL, REDACTED).replaceAll(encodeURIComponent(REDACTED), REDACTED));
+  }
+
+  /** a=1&token=2 (a query string or a form body): secret-named values go, names stay. */
+  private params(text: string): string {
+    return text
+      .split('&')
+      .map((pair) => {
+        const eq = pair.indexOf('=');
+        if (eq < 0) return pair;
+        const name = decodeURIComponentSafe(pair.slice(0, eq).replace(/\+/g, ' '));
+        const value = pair.slice(eq + 1);
+        if (value === '' || !SECRET_NAME.test(name)) return pair;
+        this.secret(decodeURIComponentSafe(value.replace(/\+/g, ' ')));
+        this.secret(value);
+        return `${pair.slice(0, eq + 1)}${REDACTED}`;
+      })
+      .join('&');
+  }
+
+  /** A request body: form fields and JSON string fields named like secrets, then shapes. */
+  body(text: string, contentType: string | null): string {
+    const type = (contentType ?? '').toLowerCase();
+    let out = text;
+    if (type.includes('application/x-www-form-urlencoded')) out = this.params(out);
+    // JSON (or anything that looks like it): "password": "..." with any escapes inside the string.
+    out = out.replace(/("((?:[^"\\\n]|\\.){1,100})"\s*:\s*")((?:[^"\\]|\\.)*)(")/g, (all, head: string, name: string, value: string, tail: string) => {
+      if (value === '' || !SECRET_NAME.test(name)) return all;
+      this.secret(value);
+      return `${head}${REDACTED}${tail}`;
+    });
+    return this.shapes(out);
+  }
+
+  private shapes(text: string): string {
+    let out = text.replace(AUTH_SCHEME, (all, scheme: string, space: string, creds: string) => {
+      if (creds.startsWith(REDACTED)) return all;
+      this.basicParts(scheme, creds);
+      return `${scheme}${space}${this.secret(creds)}`;
+    });
+    for (const shape of SECRET_SHAPES) out = out.replace(shape, (m) => this.secret(m));
+    return out;
+  }
+
+  /** Layer 3: every secret found so far, wherever it appears, raw or percent-encoded. */
+  text(text: string): string {
+    if (this.found.size === 0) return text;
+    if (!this.hunt) {
+      const needles = new Set<string>();
+      for (const s of this.found) {
+        if (s.length < MIN_HUNTED) continue;
+        needles.add(s);
+        needles.add(encodeURIComponent(s));
+        needles.add(encodeURIComponent(s).replace(/%20/g, '+'));
+      }
+      const sorted = [...needles].sort((a, b) => b.length - a.length).map(escapeRegExp);
+      this.hunt = sorted.length > 0 ? new RegExp(sorted.join('|'), 'g') : /(?!)/g;
+    }
+    return text.replace(this.hunt, REDACTED);
+  }
+}
+
+/** A placeholder URL.password accepts without percent-encoding, swapped back for REDACTED afterwards. */
+const REDACTED_URL = 'REDACTED-0f3c';
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Layers 1 and 2 over every URL, header and body an exchange's record holds, so layer 3 knows every secret
+ * before any format writes a line: a token seen only in the last response's Set-Cookie still leaves the first URL.
+ */
+export function primeRedactor(redactor: Redactor, record: ExchangeRecord, bodies: readonly ({ text: string } | null)[]): Redactor {
+  record.hops.forEach((hop, i) => {
+    redactor.url(hop.url);
+    for (const h of hop.requestHeaders) redactor.header(h);
+    for (const h of hop.preflight?.requestHeaders ?? []) redactor.header(h);
+    for (const h of hop.preflight?.response?.headers ?? []) redactor.header(h);
+    for (const h of hop.response?.headers ?? []) redactor.header(h);
+    if (hop.response?.redirectUrl) redactor.url(hop.response.redirectUrl);
+    const body = bodies[i];
+    if (body) redactor.body(body.text, contentTypeOf(hop.requestHeaders));
+  });
+  for (const h of record.authorHeaders) redactor.header(h);
+  return redactor;
+}
+
+function contentTypeOf(headers: HeaderList): string | null {
+  return headers.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? null;
+}
+
+/**
+ * Redacts a whole reproduction. Two passes: the first finds secrets in every step (so a token first seen in
+ * the last step's Cookie is still removed from the first step's URL), the second removes them everywhere.
+ */
+export function redactReproduction(r: Reproduction, redactor: Redactor = new Redactor()): { reproduction: Reproduction; redactor: Redactor } {
+  const first = r.steps.map((s) => ({
+    ...s,
+    request: redactRequest(s.request, redactor),
+    response: s.response ? { status: s.response.status, headers: s.response.headers.map((h) => redactor.header(h)) } : null,
+  }));
+  const steps: Step[] = first.map((s) => ({
+    ...s,
+    request: {
+      method: s.request.method,
+      url: redactor.text(s.request.url),
+      headers: textHeaders(s.request.headers, redactor),
+      body: s.request.body === null ? null : redactor.text(s.request.body),
+    },
+    response: s.response ? ({ status: s.response.status, headers: textHeaders(s.response.headers, redactor) } satisfies HttpResponse) : null,
+  }));
+  return { reproduction: { steps, notes: r.notes, unfaithful: r.unfaithful }, redactor };
+}
+
+function redactRequest(r: HttpRequest, redactor: Redactor): HttpRequest {
+  return {
+    method: r.method,
+    url: redactor.url(r.url),
+    headers: r.headers.map((h) => redactor.header(h)),
+    body: r.body === null ? null : redactor.body(r.body, contentTypeOf(r.headers)),
+  };
+}
+
+function textHeaders(headers: HeaderList, redactor: Redactor): HeaderList {
+  return headers.map((h) => ({ name: h.name, value: redactor.text(h.value) }));
+}
