@@ -3,8 +3,9 @@
  * 1 something blocked, 2 the input is not a HAR (one line on stderr, nothing on stdout).
  */
 import { readFileSync } from 'node:fs';
-import { HarError, analyseHarText } from '../har';
-import { parseArgs, USAGE, UsageError } from './args';
+import { exportExchange } from '../export';
+import { type Analysis, HarError, analyseHarText } from '../har';
+import { type Command, parseArgs, USAGE, UsageError } from './args';
 import { formatMarkdown } from './format-markdown';
 import { formatText } from './format-text';
 import { buildReport, reportJson } from './report';
@@ -56,12 +57,31 @@ export function run(argv: readonly string[], io: { stdout: (s: string) => void; 
     }
     throw e;
   }
+  if (command.kind === 'export') return exportOne(analysis, command, io);
   for (const s of analysis.skipped) io.stderr(`cors-lens: skipped entry ${s.index}: ${printable(s.reason)}\n`);
   const report = buildReport(analysis);
   if (command.format === 'json') io.stdout(`${JSON.stringify(reportJson(report), null, 2)}\n`);
   else if (command.format === 'markdown') io.stdout(formatMarkdown(report));
   else io.stdout(formatText(report, paintFor(io.isTty, io.env)));
   return report.counts.blocked > 0 ? 1 : 0;
+}
+
+/** `export`: one exchange, written to stdout; or one line on stderr, nothing on stdout, exit 2. */
+function exportOne(analysis: Analysis, command: Extract<Command, { kind: 'export' }>, io: { stdout: (s: string) => void; stderr: (s: string) => void }): number {
+  const x = analysis.exchanges[command.exchange];
+  if (!x) {
+    const n = analysis.exchanges.length;
+    io.stderr(`cors-lens: there is no exchange ${command.exchange}: the capture has ${n === 0 ? 'none' : n === 1 ? 'only exchange 0' : `exchanges 0 to ${n - 1}`} (see check --format json)\n`);
+    return 2;
+  }
+  const tool = `CORS Lens ${typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'}`;
+  const out = exportExchange(x, command.as, { redact: command.redact, context: { browser: analysis.browser, tool } });
+  if (!out.ok) {
+    io.stderr(`cors-lens: exchange ${command.exchange} (${printable(x.method)} ${printable(x.url.slice(0, 200))}) ${printable(out.reason)}\n`);
+    return 2;
+  }
+  io.stdout(out.value);
+  return 0;
 }
 
 const isEntryPoint = typeof process !== 'undefined' && process.argv[1] !== undefined && /cors-lens(\.mjs)?$|main\.ts$/.test(process.argv[1]);

@@ -39,9 +39,11 @@ export function exportExchange(x: AnalysedExchange, format: ExportFormat, option
   return curlScript({ ...repro, notes }, FLAVOUR[format]);
 }
 
+/** The snippet's notes as comments above it, so they travel with the paste. */
 function withNote(out: Outcome<string>, redactor: Redactor | null): Outcome<string> {
-  if (!out.ok || !redactor) return out;
-  return ok(out.value, [REDACTION_NOTE, ...out.notes]);
+  if (!out.ok) return out;
+  const notes = redactor ? [REDACTION_NOTE, ...out.notes] : out.notes;
+  return ok(`${notes.map((n) => `// ${n}\n`).join('')}${out.value}`, notes);
 }
 
 export { curlArgs, curlScript, SHELLS, type CurlFlavour } from './curl';

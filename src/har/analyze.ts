@@ -22,6 +22,8 @@ export interface Analysis {
   readonly exchanges: readonly AnalysedExchange[];
   readonly skipped: readonly SkippedEntry[];
   readonly totalEntries: number;
+  /** The browser that made the capture, when the HAR says. */
+  readonly browser: string | null;
 }
 
 export function analyseHarText(text: string): Analysis {
@@ -37,7 +39,7 @@ export function analyseHar(doc: unknown): Analysis {
 
 export function analyseParsed(har: ParsedHar): Analysis {
   const exchanges = buildExchanges(har).map((b, id) => analyseBuilt(b, id));
-  return { exchanges: addReflectionWarnings(exchanges), skipped: har.skipped, totalEntries: har.total };
+  return { exchanges: addReflectionWarnings(exchanges), skipped: har.skipped, totalEntries: har.total, browser: har.browser ?? null };
 }
 
 /**

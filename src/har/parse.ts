@@ -23,6 +23,8 @@ export interface ParsedHar {
   readonly pages: ReadonlyMap<string, string>;
   /** Chrome writes `_error` on every response; without it, "no error" proves nothing. */
   readonly errorsRecorded: boolean;
+  /** The browser that made the capture, for reports: log.browser, else a User-Agent; null when neither says. */
+  readonly browser?: string | null;
 }
 
 type Json = unknown;
@@ -32,13 +34,13 @@ function isObject(v: Json): v is Record<string, Json> {
 }
 
 /** Accepts a HAR file ({log: {entries}}), a bare HAR log ({entries}), or an array of entries (what the DevTools API hands out). */
-function entriesOf(doc: Json): { entries: Json[]; pages: Json[] } {
-  if (Array.isArray(doc)) return { entries: doc, pages: [] };
+function entriesOf(doc: Json): { entries: Json[]; pages: Json[]; browser: Json } {
+  if (Array.isArray(doc)) return { entries: doc, pages: [], browser: null };
   if (!isObject(doc)) throw new HarError(`not a HAR: expected a JSON object with log.entries, got ${describe(doc)}`);
   const log = isObject(doc.log) ? doc.log : Array.isArray(doc.entries) ? doc : null;
   if (!log) throw new HarError('not a HAR: the JSON object has no "log" object');
   if (!Array.isArray(log.entries)) throw new HarError(`not a HAR: log.entries is ${describe(log.entries)}, expected an array`);
-  return { entries: log.entries, pages: Array.isArray(log.pages) ? log.pages : [] };
+  return { entries: log.entries, pages: Array.isArray(log.pages) ? log.pages : [], browser: log.browser };
 }
 
 function describe(v: Json): string {
@@ -62,7 +64,7 @@ export function parseHarText(text: string): ParsedHar {
 }
 
 export function parseHar(doc: Json): ParsedHar {
-  const { entries: raw, pages: rawPages } = entriesOf(doc);
+  const { entries: raw, pages: rawPages, browser } = entriesOf(doc);
   const entries: Entry[] = [];
   const skipped: SkippedEntry[] = [];
   let errorsRecorded = false;
@@ -82,7 +84,21 @@ export function parseHar(doc: Json): ParsedHar {
   for (const p of rawPages) {
     if (isObject(p) && typeof p.id === 'string' && typeof p.title === 'string') pages.set(p.id, p.title);
   }
-  return { entries, skipped, total: raw.length, pages, errorsRecorded };
+  return { entries, skipped, total: raw.length, pages, errorsRecorded, browser: browserOf(browser, entries) };
+}
+
+const UA_BROWSER = /\b(HeadlessChrome|Chrome|Chromium|Firefox|Edg|Version)\/([\d.]+)/;
+
+function browserOf(declared: Json, entries: readonly Entry[]): string | null {
+  if (isObject(declared) && typeof declared.name === 'string' && declared.name !== '') {
+    return `${declared.name}${typeof declared.version === 'string' && declared.version !== '' ? ` ${declared.version}` : ''}`.slice(0, 80);
+  }
+  for (const e of entries.slice(0, 50)) {
+    const ua = e.requestHeaders.find((h) => h.name.toLowerCase() === 'user-agent')?.value;
+    const m = ua ? UA_BROWSER.exec(ua) : null;
+    if (m) return `${m[1] === 'Edg' ? 'Edge' : m[1] === 'Version' ? 'Safari' : m[1]} ${m[2]} (from the User-Agent)`;
+  }
+  return null;
 }
 
 /**

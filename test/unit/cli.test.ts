@@ -141,3 +141,58 @@ describe('hostile header values stay inert', () => {
     expect(JSON.parse(r.stdout).exchanges[0].error.failedParameter).toBe(evil.trim());
   });
 });
+
+describe('export', () => {
+  const c4 = join(samples, 'har-c4-preflight-and-blocked-put.json');
+
+  test.each(['curl', 'curl-cmd', 'curl-powershell', 'fetch', 'markdown'])('--as %s writes the export on stdout and exits 0', (as) => {
+    const r = run(['export', c4, '--exchange', '0', '--as', as]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toContain('c4-xcustom');
+  });
+
+  test('curl replays the failed preflight and the request it guarded; markdown names browser and version', () => {
+    const curl = run(['export', c4, '--exchange=0', '--as=curl']).stdout;
+    expect(curl).toContain("curl -i -X OPTIONS 'http://127.0.0.1:8002/c4-xcustom?case=c4'");
+    expect(curl).toContain("-H 'Access-Control-Request-Headers: content-type,x-custom'");
+    expect(curl).toContain("curl -i -X PUT 'http://127.0.0.1:8002/c4-xcustom?case=c4'");
+    expect(curl).toContain("--data-raw '{}'");
+    const md = run(['export', c4, '--exchange', '0', '--as', 'markdown']).stdout;
+    expect(md).toMatch(/Captured in HeadlessChrome 156[\d.]* \(from the User-Agent\) · diagnosed by CORS Lens 0\.1\.0/);
+  });
+
+  test('an exchange that does not exist: exit 2, one line on stderr naming the range, nothing on stdout', () => {
+    const r = run(['export', c4, '--exchange', '7', '--as', 'curl']);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toBe('cors-lens: there is no exchange 7: the capture has only exchange 0 (see check --format json)\n');
+  });
+
+  test('an exchange that cannot be replayed faithfully: exit 2, one line naming why', () => {
+    const bad = file('newline.har', har([{ url: 'http://127.0.0.1:8002/a', start: 0, requestHeaders: [['Host', '127.0.0.1:8002'], ['Origin', 'http://127.0.0.1:8001'], ['X-Bad', 'a\r\nX-Injected: 1']] }]));
+    const r = run(['export', bad, '--exchange', '0', '--as', 'curl']);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr.split('\n')).toHaveLength(2);
+    expect(r.stderr).toMatch(/^cors-lens: exchange 0 \(GET http:\/\/127\.0\.0\.1:8002\/a\) cannot be replayed faithfully: the value of "X-Bad" holds a carriage return/);
+    expect(run(['export', bad, '--exchange', '0', '--as', 'markdown']).code).toBe(0);
+  });
+
+  test('redaction is on unless --no-redact', () => {
+    const secret = file('secret.har', har([{ url: 'http://127.0.0.1:8002/a?token=abcdef123456', start: 0, requestHeaders: [['Host', '127.0.0.1:8002'], ['Origin', 'http://127.0.0.1:8001'], ['authorization', 'Bearer abcdef123456']] }]));
+    const redacted = run(['export', secret, '--exchange', '0', '--as', 'curl']).stdout;
+    expect(redacted).not.toContain('abcdef123456');
+    expect(redacted).toContain("-H 'authorization: Bearer [REDACTED]'");
+    expect(run(['export', secret, '--exchange', '0', '--as', 'curl', '--no-redact']).stdout).toContain('Bearer abcdef123456');
+  });
+
+  test.each([
+    [['export', 'x.har', '--as', 'curl'], /missing --exchange/],
+    [['export', 'x.har', '--exchange', '0'], /missing --as/],
+    [['export', 'x.har', '--exchange', 'one', '--as', 'curl'], /--exchange takes a number/],
+    [['export', 'x.har', '--exchange', '0', '--as', 'wget'], /--as takes curl, curl-cmd, curl-powershell, fetch, markdown/],
+    [['check', 'x.har', '--no-redact'], /unknown option/],
+  ])('usage error %j: exit 2, one line', (args, message) => {
+    const r = run(args);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toMatch(message);
+  });
+});
