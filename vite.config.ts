@@ -12,4 +12,6 @@ export default defineConfig({
     rollupOptions: { input: { panel: 'panel/index.html' } },
   },
   server: { host: '127.0.0.1' },
+  // Exports name the CORS Lens version that made them.
+  define: { __VERSION__: JSON.stringify(manifest.version) },
 });

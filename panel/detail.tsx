@@ -8,6 +8,7 @@ import { CODE_FACTS, type HeaderList } from '../src/cors';
 import { explain, fixLines } from '../src/explain';
 import type { AnalysedExchange } from '../src/har';
 import { CopyButton } from './copy-button';
+import { ExportBar } from './export-bar';
 import { displayValue, HeadersTable } from './headers-table';
 import { Timeline } from './timeline';
 import { VerdictBadge } from './verdict-badge';
@@ -29,6 +30,7 @@ export function Detail({ x, onClose }: Props) {
         <span class="mono url" title={x.url}>{displayValue(x.url)}</span>
         <button type="button" class="close" onClick={onClose} aria-label="Close detail" title="Close (Esc)">✕</button>
       </header>
+      <ExportBar x={x} ex={ex} />
       <div class="detail-body">
         <p class="headline" data-testid="headline">{ex.headline}</p>
         <p class="meta">

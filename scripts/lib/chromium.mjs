@@ -60,7 +60,9 @@ export async function launchWithDevtools({ extensionDir, executable, log = () =>
   // --force-dark-mode does (and is what most dark-theme users have).
   const devtoolsPrefs = { uiTheme: JSON.stringify(theme === 'dark' ? 'systemPreference' : 'default'), ...(undocked ? { currentDockState: '"undocked"' } : {}) };
   fs.mkdirSync(path.join(userDataDir, 'Default'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ devtools: { preferences: devtoolsPrefs } }));
+  // Saving a second PNG card from the panel would otherwise wait on Chromium's "download multiple files" prompt.
+  const profile = { default_content_setting_values: { automatic_downloads: 1 } };
+  fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ devtools: { preferences: devtoolsPrefs }, profile }));
   const args = [
     ...(headless ? ['--headless'] : []), '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--no-default-browser-check',
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--remote-debugging-port=0',

@@ -54,3 +54,4 @@ export { isSecretHeader, primeRedactor, REDACTED, Redactor, redactReproduction }
 export { isTransportHeader as isTransportHeaderName, reproduce, wireUrl } from './reproduce';
 export type { HttpRequest, HttpResponse, Outcome, Reproduction, Step } from './request';
 export { unsendable } from './sendable';
+export { cardData, type CardData, type CardHeader } from './card';
