@@ -55,6 +55,7 @@ async function main() {
     const harFile = path.join(shotsDir, 'demo.har');
     fs.writeFileSync(harFile, JSON.stringify({ log: har }, null, 1));
     console.log(`The same capture as a HAR file: ${path.relative(root, harFile)} (try: npm run cors-lens -- check ${path.relative(root, harFile)})`);
+    console.log(`  and export one exchange for a bug report: npm run cors-lens -- export ${path.relative(root, harFile)} --exchange <n> --as curl|curl-cmd|curl-powershell|fetch|markdown`);
 
     if (headless) {
       const list = path.join(shotsDir, 'panel-list.png');
@@ -66,8 +67,9 @@ async function main() {
       await devtools.screenshot({ path: detail });
       const page = path.join(shotsDir, 'demo-page.png');
       await inspected.screenshot({ path: page });
+      const card = await saveCard(session, panel, path.join(shotsDir, 'card.png'));
       console.log(`\nNo display, so Chromium ran headless. Screenshots in ${path.relative(root, shotsDir)}/:`);
-      for (const f of [list, detail, page]) console.log(`  ${path.relative(root, f)}`);
+      for (const f of [list, detail, page, card]) console.log(`  ${path.relative(root, f)}`);
       await stop();
       return;
     }
@@ -78,6 +80,21 @@ async function main() {
   } catch (e) {
     await stop();
     throw e;
+  }
+}
+
+/** Clicks the panel's "Save image" and moves the downloaded PNG card to `target`. */
+async function saveCard(session, panel, target) {
+  const dir = fs.mkdtempSync(path.join(shotsDir, '.download-'));
+  try {
+    const cdp = await session.browser.newBrowserCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+    await panel.locator('[data-export="save-image"]').click();
+    const file = await waitFor('the PNG card download', () => fs.readdirSync(dir).find((f) => f.endsWith('.png')), 15000, 100);
+    fs.renameSync(path.join(dir, file), target);
+    return target;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

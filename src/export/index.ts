@@ -35,14 +35,15 @@ export function exportExchange(x: AnalysedExchange, format: ExportFormat, option
     const context = options.context ?? { browser: null, tool: 'CORS Lens' };
     return ok(markdownReport(x, options.explanation ?? explain(x), repro, redactor, context), repro.notes);
   }
-  const notes = redactor ? [REDACTION_NOTE, ...repro.notes] : repro.notes;
-  return curlScript({ ...repro, notes }, FLAVOUR[format]);
+  // Said only when the commands do hold a placeholder, so a reader knows why a command fails as pasted.
+  const redacted = redactor !== null && repro.steps.some((s) => JSON.stringify(s.request).includes(REDACTED));
+  return curlScript({ ...repro, notes: redacted ? [REDACTION_NOTE, ...repro.notes] : repro.notes }, FLAVOUR[format]);
 }
 
 /** The snippet's notes as comments above it, so they travel with the paste. */
 function withNote(out: Outcome<string>, redactor: Redactor | null): Outcome<string> {
   if (!out.ok) return out;
-  const notes = redactor ? [REDACTION_NOTE, ...out.notes] : out.notes;
+  const notes = redactor !== null && out.value.includes(REDACTED) ? [REDACTION_NOTE, ...out.notes] : out.notes;
   return ok(`${notes.map((n) => `// ${n}\n`).join('')}${out.value}`, notes);
 }
 
