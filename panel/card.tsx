@@ -40,7 +40,7 @@ export function Card({ data, footer }: { data: CardData; footer: string }) {
         </p>
       ) : null}
       {data.header ? (
-        <dl class="finding">
+        <dl class="finding-box card-finding">
           {data.where ? (
             <>
               <dt>Response</dt>
