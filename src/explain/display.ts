@@ -4,8 +4,13 @@
  * so such characters are shown as escapes. Nothing else is changed.
  */
 
-/** C0 and C1 controls, DEL, line/paragraph separators, and bidi embedding/override/isolate characters. */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * C0 and C1 controls, DEL, line/paragraph separators, bidi marks and embedding/override/isolate characters, and
+ * the byte-order mark: characters that are invisible or move text. One list for every face that shows captured
+ * text (panel, terminal, Markdown, shell commands).
+ */
+export const INVISIBLE_CHAR = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
+const INVISIBLE = new RegExp(INVISIBLE_CHAR.source, 'g');
 
 export function clean(text: string): string {
   return text.replace(INVISIBLE, (c) => {

@@ -7,7 +7,7 @@
  */
 import { jsString } from '../explain';
 import type { AnalysedExchange } from '../har';
-import type { Redactor } from './redact';
+import { bodyType, type Redactor } from './redact';
 import { ok, type Outcome, refuse } from './request';
 import { wireUrl } from './reproduce';
 import { unsendable } from './sendable';
@@ -29,7 +29,7 @@ export function fetchSnippet(x: AnalysedExchange, redactor: Redactor | null): Ou
   // Layers 1 and 2 on every part before layer 3 on any, so a secret first seen in the body leaves the URL too.
   const headers = x.record.authorHeaders.map((h) => (redactor ? redactor.header(h) : h));
   const raw = x.bodies[0]?.text ?? null;
-  const body = raw === null || raw === '' ? null : redactor ? redactor.body(raw, contentType(x)) : raw;
+  const body = raw === null || raw === '' ? null : redactor ? redactor.body(raw, bodyType(x.record.authorHeaders, x.bodies[0]?.mimeType)) : raw;
   const target = redactor ? redactor.url(url) : url;
   const shown = (s: string) => (redactor ? redactor.text(s) : s);
   const lines = [`await fetch(${jsString(shown(target))}, {`];
@@ -45,8 +45,4 @@ export function fetchSnippet(x: AnalysedExchange, redactor: Redactor | null): Ou
   lines.push('});');
   const notes = x.resourceType === 'xhr' ? ['The page used XMLHttpRequest; this fetch() sends the same request.'] : [];
   return ok(`${lines.join('\n')}\n`, notes);
-}
-
-function contentType(x: AnalysedExchange): string | null {
-  return x.record.authorHeaders.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? x.bodies[0]?.mimeType ?? null;
 }

@@ -10,7 +10,7 @@
  *     query string, in Referer, in the body, percent-encoded or not).
  * Redaction can only be switched off per export, never partly.
  */
-import type { ExchangeRecord, Header, HeaderList } from '../cors';
+import { type ExchangeRecord, type Header, type HeaderList, headerValue } from '../cors';
 import type { HttpRequest, HttpResponse, Reproduction, Step } from './request';
 
 export const REDACTED = '[REDACTED]';
@@ -40,8 +40,15 @@ const SECRET_HEADERS: ReadonlySet<string> = new Set([
   'ocp-apim-subscription-key',
 ]);
 
-/** A header, query parameter or field whose name says it holds a secret. */
-const SECRET_NAME = /(?:^|[-_.\[])(?:auth|token|access[-_]?token|id[-_]?token|refresh[-_]?token|secret|client[-_]?secret|api[-_]?key|apikey|key|password|passwd|pwd|pass|session|sessionid|sid|csrf|xsrf|signature|sig|credential|x-amz-credential|x-amz-signature|jwt)s?(?:$|[-_.\]])/i;
+/**
+ * A header, query parameter or field whose name says it holds a secret. Names are tested as words: camelCase
+ * is split first (authToken → auth-Token), so `apiToken`, `sessionToken` and `newPassword` count.
+ */
+const SECRET_WORD = /(?:^|[-_.\[])(?:auth|authorization|authentication|token|access[-_]?token|id[-_]?token|refresh[-_]?token|secret|client[-_]?secret|api[-_]?key|apikey|key|password|passwd|pwd|pass|session|sessionid|sid|csrf|xsrf|signature|sig|credential|x-amz-credential|x-amz-signature|jwt|private[-_]?key|secret[-_]?key)s?(?:$|[-_.\]])/i;
+
+export function isSecretName(name: string): boolean {
+  return SECRET_WORD.test(name.trim().replace(/([a-z0-9])([A-Z])/g, '$1-$2'));
+}
 
 /** CORS's own headers and the fetch metadata ones name other headers or describe the request: never secrets. */
 const NEVER_SECRET = /^(?:access-control-|sec-fetch-|origin$|vary$|timing-allow-origin$)/i;
@@ -49,7 +56,7 @@ const NEVER_SECRET = /^(?:access-control-|sec-fetch-|origin$|vary$|timing-allow-
 export function isSecretHeader(name: string): boolean {
   const lower = name.trim().toLowerCase();
   if (NEVER_SECRET.test(lower)) return false;
-  return SECRET_HEADERS.has(lower) || SECRET_NAME.test(lower);
+  return SECRET_HEADERS.has(lower) || isSecretName(name);
 }
 
 /** Values that are credentials wherever they appear. */
@@ -69,8 +76,35 @@ const SECRET_SHAPES: readonly RegExp[] = [
 /** An auth scheme followed by its credentials, in any header (some APIs put them in custom headers). */
 const AUTH_SCHEME = /\b(Bearer|Basic|Token|Negotiate|NTLM|ApiKey|SharedKey)(\s+)([A-Za-z0-9._~+/=-]{8,})/gi;
 
-/** Secrets shorter than this are replaced where found, not hunted elsewhere: "1" or "dark" would wreck the text. */
+/** Basic-auth passwords shorter than this are not recorded at all. */
 const MIN_HUNTED = 6;
+
+/**
+ * Whether a secret found in one place is hunted everywhere else. Cookie values like "dark", "accepted" or
+ * "app.example" are replaced where found but not hunted: removing every "app.example" would rewrite Origin
+ * and Access-Control-Allow-Origin, the very headers the report is about. Real credentials are long or mix
+ * letters and digits.
+ */
+function worthHunting(s: string): boolean {
+  return s.length >= 24 || (s.length >= 8 && /\d/.test(s) && /[A-Za-z]/.test(s));
+}
+
+/** A pattern for a secret as it may appear anywhere: raw, percent-encoded in either case, '+' for space, JSON '\/'. */
+function looseSource(secret: string): string {
+  let out = '';
+  for (const ch of secret) {
+    if (/[A-Za-z0-9\-._~]/.test(ch)) {
+      out += ch;
+      continue;
+    }
+    const bytes = [...new TextEncoder().encode(ch)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+    const alts = [escapeRegExp(ch), bytes.replace(/%([0-9a-f]{2})/g, (_, h: string) => `%[${h[0]}${h[0]?.toUpperCase()}][${h[1]}${h[1]?.toUpperCase()}]`)];
+    if (ch === ' ') alts.push('\\+');
+    if (ch === '/') alts.push('\\\\/');
+    out += `(?:${alts.join('|')})`;
+  }
+  return out;
+}
 
 export class Redactor {
   private readonly found = new Set<string>();
@@ -92,7 +126,7 @@ export class Redactor {
     if (NEVER_SECRET.test(lower)) return h;
     if (lower === 'cookie') return { name: h.name, value: this.cookiePairs(h.value, false) };
     if (lower === 'set-cookie' || lower === 'set-cookie2') return { name: h.name, value: this.cookiePairs(h.value, true) };
-    if (!isSecretHeader(h.name)) return { name: h.name, value: this.shapes(/^https?:\/\//i.test(h.value) ? this.url(h.value) : h.value) };
+    if (!isSecretHeader(h.name)) return { name: h.name, value: /^https?:\/\//i.test(h.value) ? this.url(h.value) : this.shapes(h.value) };
     // "Scheme credentials": the scheme stays readable, the credentials are what may be repeated elsewhere.
     const m = /^\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)(\s+)(\S.*)$/s.exec(h.value);
     if (m) {
@@ -137,12 +171,16 @@ export class Redactor {
     } catch {
       return this.shapes(url);
     }
-    if (u.password !== '') {
-      this.secret(decodeURIComponentSafe(u.password));
-      this.secret(u.password);
-      u.password = REDACTED_URL;
+    // user:password@ (an API key is often the user name alone): both go.
+    for (const part of ['username', 'password'] as const) {
+      if (u[part] === '') continue;
+      this.secret(decodeURIComponentSafe(u[part]));
+      this.secret(u[part]);
+      u[part] = REDACTED_URL;
     }
     if (u.search.length > 1) u.search = this.params(u.search.slice(1));
+    // OAuth's implicit flow puts access_token in the fragment.
+    if (u.hash.includes('=')) u.hash = this.params(u.hash.slice(1));
     return this.shapes(u.href.replaceAll(REDACTED_URL, REDACTED).replaceAll(encodeURIComponent(REDACTED), REDACTED));
   }
 
@@ -155,7 +193,7 @@ export class Redactor {
         if (eq < 0) return pair;
         const name = decodeURIComponentSafe(pair.slice(0, eq).replace(/\+/g, ' '));
         const value = pair.slice(eq + 1);
-        if (value === '' || !SECRET_NAME.test(name)) return pair;
+        if (value === '' || !isSecretName(name)) return pair;
         this.secret(decodeURIComponentSafe(value.replace(/\+/g, ' ')));
         this.secret(value);
         return `${pair.slice(0, eq + 1)}${REDACTED}`;
@@ -170,7 +208,7 @@ export class Redactor {
     if (type.includes('application/x-www-form-urlencoded')) out = this.params(out);
     // JSON (or anything that looks like it): "password": "..." with any escapes inside the string.
     out = out.replace(/("((?:[^"\\\n]|\\.){1,100})"\s*:\s*")((?:[^"\\]|\\.)*)(")/g, (all, head: string, name: string, value: string, tail: string) => {
-      if (value === '' || !SECRET_NAME.test(name)) return all;
+      if (value === '' || !isSecretName(name)) return all;
       this.secret(value);
       return `${head}${REDACTED}${tail}`;
     });
@@ -178,7 +216,14 @@ export class Redactor {
   }
 
   private shapes(text: string): string {
-    let out = text.replace(AUTH_SCHEME, (all, scheme: string, space: string, creds: string) => {
+    // name=value after ? & # or ; anywhere (a relative Location, a Link header, a URL inside a JSON body).
+    let out = text.replace(/([?&#;]\s*)([^=&#\s<>"';,?]{1,100})=([^&#\s<>"';,]+)/g, (all, lead: string, name: string, value: string) => {
+      if (value.startsWith(REDACTED) || !isSecretName(decodeURIComponentSafe(name))) return all;
+      this.secret(decodeURIComponentSafe(value));
+      this.secret(value);
+      return `${lead}${name}=${REDACTED}`;
+    });
+    out = out.replace(AUTH_SCHEME, (all, scheme: string, space: string, creds: string) => {
       if (creds.startsWith(REDACTED)) return all;
       this.basicParts(scheme, creds);
       return `${scheme}${space}${this.secret(creds)}`;
@@ -191,14 +236,7 @@ export class Redactor {
   text(text: string): string {
     if (this.found.size === 0) return text;
     if (!this.hunt) {
-      const needles = new Set<string>();
-      for (const s of this.found) {
-        if (s.length < MIN_HUNTED) continue;
-        needles.add(s);
-        needles.add(encodeURIComponent(s));
-        needles.add(encodeURIComponent(s).replace(/%20/g, '+'));
-      }
-      const sorted = [...needles].sort((a, b) => b.length - a.length).map(escapeRegExp);
+      const sorted = [...this.found].filter(worthHunting).sort((a, b) => b.length - a.length).map(looseSource);
       this.hunt = sorted.length > 0 ? new RegExp(sorted.join('|'), 'g') : /(?!)/g;
     }
     return text.replace(this.hunt, REDACTED);
@@ -224,7 +262,7 @@ function escapeRegExp(s: string): string {
  * Layers 1 and 2 over every URL, header and body an exchange's record holds, so layer 3 knows every secret
  * before any format writes a line: a token seen only in the last response's Set-Cookie still leaves the first URL.
  */
-export function primeRedactor(redactor: Redactor, record: ExchangeRecord, bodies: readonly ({ text: string } | null)[]): Redactor {
+export function primeRedactor(redactor: Redactor, record: ExchangeRecord, bodies: readonly ({ text: string; mimeType: string } | null)[]): Redactor {
   record.hops.forEach((hop, i) => {
     redactor.url(hop.url);
     for (const h of hop.requestHeaders) redactor.header(h);
@@ -233,14 +271,15 @@ export function primeRedactor(redactor: Redactor, record: ExchangeRecord, bodies
     for (const h of hop.response?.headers ?? []) redactor.header(h);
     if (hop.response?.redirectUrl) redactor.url(hop.response.redirectUrl);
     const body = bodies[i];
-    if (body) redactor.body(body.text, contentTypeOf(hop.requestHeaders));
+    if (body) redactor.body(body.text, bodyType(hop.requestHeaders, body.mimeType));
   });
   for (const h of record.authorHeaders) redactor.header(h);
   return redactor;
 }
 
-function contentTypeOf(headers: HeaderList): string | null {
-  return headers.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? null;
+/** The body's type: the Content-Type the request carried, else the type the HAR recorded with the body. */
+export function bodyType(headers: HeaderList, mimeType: string | null | undefined): string | null {
+  return headerValue(headers, 'content-type') ?? (mimeType || null);
 }
 
 /**
@@ -260,6 +299,7 @@ export function redactReproduction(r: Reproduction, redactor: Redactor = new Red
       url: redactor.text(s.request.url),
       headers: textHeaders(s.request.headers, redactor),
       body: s.request.body === null ? null : redactor.text(s.request.body),
+      mimeType: s.request.mimeType,
     },
     response: s.response ? ({ status: s.response.status, headers: textHeaders(s.response.headers, redactor) } satisfies HttpResponse) : null,
   }));
@@ -271,10 +311,12 @@ function redactRequest(r: HttpRequest, redactor: Redactor): HttpRequest {
     method: r.method,
     url: redactor.url(r.url),
     headers: r.headers.map((h) => redactor.header(h)),
-    body: r.body === null ? null : redactor.body(r.body, contentTypeOf(r.headers)),
+    body: r.body === null ? null : redactor.body(r.body, bodyType(r.headers, r.mimeType)),
+    mimeType: r.mimeType,
   };
 }
 
+/** Layer 3 on headers, except CORS's own: they name origins and headers, and are what the export is about. */
 function textHeaders(headers: HeaderList, redactor: Redactor): HeaderList {
-  return headers.map((h) => ({ name: h.name, value: redactor.text(h.value) }));
+  return headers.map((h) => (NEVER_SECRET.test(h.name.trim()) ? h : { name: h.name, value: redactor.text(h.value) }));
 }

@@ -9,8 +9,10 @@ export interface HttpRequest {
   /** As the browser put it on the wire: WHATWG-serialised, no fragment, no user:password@. */
   readonly url: string;
   readonly headers: HeaderList;
-  /** The body as text, or null when the request had none. */
+  /** The body as text, or null when the request had none ('' for an empty body on a POST). */
   readonly body: string | null;
+  /** The body's type as the HAR recorded it, for when the request has no Content-Type header. */
+  readonly mimeType?: string;
 }
 
 export interface HttpResponse {
@@ -43,6 +45,15 @@ export interface Reproduction {
   readonly notes: readonly string[];
   /** Why the steps cannot be sent exactly as recorded (a raw newline in a header, no request at all), or null. */
   readonly unfaithful: string | null;
+}
+
+/**
+ * "Preflight OPTIONS", "Request PUT after redirect 1": how every format names a step. The method is reduced to
+ * letters, digits, '-' and '_' (others become '?'), since the name also goes into shell comment lines.
+ */
+export function stepName(step: Step): string {
+  const what = step.kind === 'preflight' ? 'Preflight OPTIONS' : `Request ${step.request.method.replace(/[^A-Za-z0-9_-]/g, '?')}`;
+  return step.hop > 0 ? `${what} after redirect ${step.hop}` : what;
 }
 
 /** An export either succeeds or says, in one line, why it would not be faithful. */

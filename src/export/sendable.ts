@@ -5,10 +5,10 @@
  * it is refused with a sentence naming the offender rather than sent mangled. A NUL cannot be passed as a
  * command-line argument at all, so a body holding one is refused too.
  */
+import { isToken } from '../explain';
 import type { HttpRequest } from './request';
 
-/** RFC 9110 token: the characters a method or a header name may use. */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** Fetch forbids only these three in a header value; the other controls a browser may send, and curl carries. */
 const FORBIDDEN_IN_VALUE = /[\r\n\0]/;
 /** Fetch's forbidden methods: a page cannot send them, so a capture holding one was edited. */
 const FORBIDDEN_METHODS: ReadonlySet<string> = new Set(['CONNECT', 'TRACE', 'TRACK']);
@@ -27,7 +27,7 @@ export function quoteName(text: string): string {
 
 /** Null when the request can be sent exactly as recorded; otherwise why not. */
 export function unsendable(r: HttpRequest): string | null {
-  if (!TOKEN.test(r.method)) return `the method ${quoteName(r.method)} is not a valid HTTP method token`;
+  if (!isToken(r.method)) return `the method ${quoteName(r.method)} is not a valid HTTP method token`;
   if (FORBIDDEN_METHODS.has(r.method.toUpperCase())) return `browsers never send the method ${quoteName(r.method)}`;
   let scheme = '';
   try {
@@ -37,7 +37,7 @@ export function unsendable(r: HttpRequest): string | null {
   }
   if (scheme !== 'http:' && scheme !== 'https:') return `the URL's scheme is ${quoteName(scheme.slice(0, -1))}; only http and https requests can be replayed`;
   for (const h of r.headers) {
-    if (!TOKEN.test(h.name)) return `the header name ${quoteName(h.name)} is not a valid HTTP token`;
+    if (!isToken(h.name)) return `the header name ${quoteName(h.name)} is not a valid HTTP token`;
     const bad = FORBIDDEN_IN_VALUE.exec(h.value);
     if (bad) return `the value of ${quoteName(h.name)} holds ${charName(bad[0])}, which no HTTP header can carry; sending it would split the header in two`;
   }

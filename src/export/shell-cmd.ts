@@ -16,10 +16,11 @@
  * Assumed: delayed expansion is off (cmd's default); with it on, a ! in a value would be expanded.
  */
 import type { Shell } from './shell';
+import { windowsUnquotable } from './shell-windows';
 
 const MAX_LINE = 8191;
 /** Characters cmd never acts on; everything else is caret-escaped, which is harmless when not needed. */
-const SAFE = /[A-Za-z0-9 _\-.,:\/=+~@\\\u00a0-\uffff]/;
+const SAFE = /[A-Za-z0-9 _\-.,:\/=+~@\\]/;
 
 /** Quotes one argument for the Microsoft C runtime's argv parser. */
 export function crtQuote(arg: string): string {
@@ -58,7 +59,7 @@ export function cmdUnquotable(arg: string): string | null {
       ? 'cmd removes every carriage return (CR) from a command line, so a value holding one cannot be passed exactly; use the bash or PowerShell version'
       : `a control character (0x${code}) cannot be pasted into cmd; use the bash or PowerShell version`;
   }
-  return null;
+  return windowsUnquotable(arg);
 }
 
 export const cmd: Shell = {
@@ -76,7 +77,6 @@ export const cmd: Shell = {
   notes: (args) => {
     const out: string[] = [];
     if (args.some((a) => a.includes('!'))) out.push('cmd: a value holds an exclamation mark; run the command with delayed expansion off, the default, or cmd will expand it.');
-    if (args.some((a) => /[^\u0000-\u007f]/.test(a))) out.push('cmd: a value holds non-ASCII text; curl.exe builds that use the ANSI code page may not receive it exactly.');
     return out;
   },
 };

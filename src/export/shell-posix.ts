@@ -6,12 +6,11 @@
  * drive the terminal, and bidi overrides would make the command read differently than it runs. Inside
  * `$'...'`, `'` and `!` are written as escapes too, so bash's history expansion never sees them.
  */
+import { INVISIBLE_CHAR as INVISIBLE } from '../explain';
 import type { Shell } from './shell';
 
 /** Left unquoted: a method, a plain word. Anything with ':' (URLs, headers) is quoted, for the reader's eye. */
 const BARE = /^[A-Za-z0-9_\-.\/]+$/;
-/** C0, DEL, C1, line/paragraph separators and bidi controls: never raw in a command line. */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const ENCODER = new TextEncoder();
 
 function hexBytes(c: string): string {

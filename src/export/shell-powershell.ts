@@ -9,10 +9,11 @@
  * command whose arguments need the newer behaviour says so and refuses to run on an older PowerShell instead
  * of sending something else.
  */
+import { INVISIBLE_CHAR as INVISIBLE } from '../explain';
 import type { Shell } from './shell';
+import { windowsUnquotable } from './shell-windows';
 
 const QUOTES = /['\u2018\u2019\u201a\u201b]/g;
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const BARE = /^[A-Za-z0-9_\-.\/:]+$/;
 
 function literal(text: string): string {
@@ -47,15 +48,15 @@ export const powershell: Shell = {
   label: 'PowerShell',
   program: 'curl.exe',
   quote: powershellQuote,
-  unquotable: (arg) => (arg.includes('\0') ? 'a NUL byte cannot be passed in a command-line argument' : null),
+  unquotable: (arg) => (arg.includes('\0') ? 'a NUL byte cannot be passed in a command-line argument' : windowsUnquotable(arg)),
   continuation: ' `',
   comment: (text) => `# ${text}`,
   wrap: (command, args) => {
     if (!args.some(needsModernPassing)) return command;
     const indented = command.split('\n').map((l) => `  ${l}`).join('\n');
     return [
-      "if ($PSVersionTable.PSVersion -lt [version]'7.3') {",
-      "  Write-Error 'This command passes double quotes to curl.exe, which needs PowerShell 7.3 or later; use the cmd version in Windows PowerShell.'",
+      "if ($PSVersionTable.PSVersion -lt [version]'7.3' -or $PSNativeCommandArgumentPassing -eq 'Legacy') {",
+      "  Write-Error 'This command passes double quotes to curl.exe, which needs PowerShell 7.3 or later with standard argument passing; use the cmd version in Windows PowerShell.'",
       '} else {',
       indented,
       '}',
@@ -64,5 +65,5 @@ export const powershell: Shell = {
   argLimit: 32767,
   lineLimit: 32767,
   stdinBody: null,
-  notes: (args) => (args.some((a) => /[^\u0000-\u007f]/.test(a)) ? ['PowerShell: a value holds non-ASCII text; curl.exe builds that use the ANSI code page may not receive it exactly.'] : []),
+  notes: () => [],
 };

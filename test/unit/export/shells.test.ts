@@ -135,6 +135,18 @@ function oneStep(headers: [string, string][], body: string | null = null): Repro
   };
 }
 
+describe('Windows: non-ASCII is refused ("WorstFit": best-fit conversion turns some characters into quotes)', () => {
+  test.each(['x\uff02 -o C:\\evil.bat \uff02', 'a\u00a5b', 'caf\u00e9', '\u202e'])('%j is refused for cmd and PowerShell, carried by bash', (value) => {
+    const r = oneStep([['X-A', value]]);
+    for (const flavour of ['cmd', 'powershell'] as const) {
+      const out = curlScript(r, flavour);
+      expect(out.ok).toBe(false);
+      if (!out.ok) expect(out.reason).toMatch(/non-ASCII text \(U\+[0-9A-F]{4}\).*bash version/);
+    }
+    expect(curlScript(r, 'bash').ok).toBe(true);
+  });
+});
+
 describe('whole commands', () => {
   const request = oneStep([['X-A', '%PATH% & calc'], ['sec-ch-ua', '"Chromium";v="156"'], ['X-Empty', '']], '{"a":"C:\\\\x"}\nline2');
 
@@ -152,7 +164,7 @@ describe('whole commands', () => {
     const lines = out.value.split('\n');
     const start = lines.findIndex((l) => l.trim().startsWith('curl.exe'));
     const end = lines.findIndex((l, i) => i > start && !l.endsWith(' `'));
-    expect(out.value).toContain("if ($PSVersionTable.PSVersion -lt [version]'7.3')");
+    expect(out.value).toContain("if ($PSVersionTable.PSVersion -lt [version]'7.3' -or $PSNativeCommandArgumentPassing -eq 'Legacy')");
     expect(powershellArgv(lines.slice(start, end + 1).join('\n').trim())).toEqual(['curl.exe', '-i', 'http://127.0.0.1:8002/x?a=1', '-H', 'X-A: %PATH% & calc', '-H', 'sec-ch-ua: "Chromium";v="156"', '-H', 'X-Empty;', '-H', 'User-Agent:', '-H', 'Accept:', '-H', 'Content-Type:', '--data-raw', '{"a":"C:\\\\x"}\nline2']);
   });
 
