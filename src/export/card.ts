@@ -7,8 +7,8 @@ import { CODE_FACTS, type HeaderList, nameIs, type VerdictKind } from '../cors';
 import { clean, type Explanation, fixLines } from '../explain';
 import type { AnalysedExchange } from '../har';
 import { primeRedactor, Redactor, redactReproduction } from './redact';
-import { reproduce } from './reproduce';
-import type { Step } from './request';
+import { reproduce, wireUrl } from './reproduce';
+import { type Step, stepName } from './request';
 
 export interface CardHeader {
   readonly name: string;
@@ -34,7 +34,6 @@ export interface CardData {
   readonly requestHeaders: readonly CardHeader[];
   readonly responseHeaders: readonly CardHeader[];
   readonly fix: readonly string[];
-  readonly redacted: boolean;
 }
 
 /** The request headers CORS reads on each kind of step; the rest of a request is noise on a card. */
@@ -52,9 +51,7 @@ function pick(headers: HeaderList, keep: (name: string) => boolean, marked: stri
 }
 
 function titleOf(step: Step): string {
-  const what = step.kind === 'preflight' ? 'Preflight OPTIONS' : `Request ${clean(step.request.method)}`;
-  const hop = step.hop > 0 ? ` after redirect ${step.hop}` : '';
-  return `${what}${hop}${step.response ? ` → ${step.response.status}` : ' (not sent)'}`;
+  return `${stepName(step)}${step.response ? ` → ${step.response.status}` : ' (not sent)'}`;
 }
 
 export function cardData(x: AnalysedExchange, e: Explanation, redact = true): CardData {
@@ -70,7 +67,7 @@ export function cardData(x: AnalysedExchange, e: Explanation, redact = true): Ca
   return {
     verdict: x.evaluation.verdict,
     method: clean(x.method),
-    url: short(t(redactor ? redactor.url(x.url) : x.url)),
+    url: short(t(redactor ? redactor.url(wireUrl(x.url)) : wireUrl(x.url))),
     headline: clean(t(e.headline)),
     code: error ? error.code : null,
     firefox: error ? CODE_FACTS[error.code].firefox : null,
@@ -82,6 +79,5 @@ export function cardData(x: AnalysedExchange, e: Explanation, redact = true): Ca
     requestHeaders: step ? pick(step.request.headers, (n) => REQUEST_KEYS.includes(n.toLowerCase()), null) : [],
     responseHeaders,
     fix: e.fix ? fixLines(e.fix).map((l) => short(t(l))) : [],
-    redacted: redactor !== null,
   };
 }

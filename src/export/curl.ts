@@ -7,7 +7,7 @@
  * The body goes in `--data-raw`, never `-d`: `-d @file` would read a local file named by the page.
  */
 import { headerValue } from '../cors';
-import { type HttpRequest, ok, type Outcome, type Reproduction, refuse, type Step } from './request';
+import { type HttpRequest, ok, type Outcome, type Reproduction, refuse, type Step, stepName } from './request';
 import { type Shell } from './shell';
 import { cmd } from './shell-cmd';
 import { posix } from './shell-posix';
@@ -43,10 +43,8 @@ export function curlArgs(r: HttpRequest): Arg[] {
 }
 
 function describe(step: Step): string {
-  const what = step.kind === 'preflight' ? 'Preflight OPTIONS' : `Request ${step.request.method.replace(/[^A-Za-z0-9_-]/g, '?')}`;
-  const hop = step.hop > 0 ? ` after redirect ${step.hop}` : '';
   const source = { captured: 'as Chrome sent it', 'page-set': 'rebuilt from the headers the page set', reconstructed: 'rebuilt: not in the capture' }[step.source];
-  return `${what}${hop}, ${source}${step.failed ? '; its response failed the CORS check' : ''}`;
+  return `${stepName(step)}, ${source}${step.failed ? '; its response failed the CORS check' : ''}`;
 }
 
 const utf8 = new TextEncoder();

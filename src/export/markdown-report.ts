@@ -10,7 +10,8 @@ import type { AnalysedExchange } from '../har';
 import { curlScript } from './curl';
 import { cut, mdBlock, mdCode, mdText } from './markdown-text';
 import type { Redactor } from './redact';
-import type { HttpResponse, Reproduction, Step } from './request';
+import { type HttpResponse, type Reproduction, type Step, stepName } from './request';
+import { wireUrl } from './reproduce';
 
 export interface ReportContext {
   /** "Chromium 156.0.8078.79", from the browser or the HAR; null when unknown. */
@@ -24,9 +25,10 @@ const VERDICT = { blocked: 'Blocked', allowed: 'Allowed', 'not-cors': 'Not a COR
 export function markdownReport(x: AnalysedExchange, e: Explanation, repro: Reproduction, redactor: Redactor | null, ctx: ReportContext): string {
   const t = (s: string) => (redactor ? redactor.text(s) : s);
   const ev = x.evaluation;
-  const url = t(redactor ? redactor.url(x.url) : x.url);
+  const wire = wireUrl(x.url);
+  const url = t(redactor ? redactor.url(wire) : wire);
   const out: string[] = [];
-  out.push(`## ${VERDICT[ev.verdict]}: ${mdCode(`${x.method} ${url}`)}`, '');
+  out.push(`## ${VERDICT[ev.verdict]}: ${mdCode(`${x.method} ${url}`, 'prose')}`, '');
   out.push(`${mdText(t(shortSummary(x)))}${x.origin ? ` (page origin ${mdCode(x.origin)})` : ''}`, '');
 
   const facts: string[] = ['| | |', '| --- | --- |', `| Verdict | **${VERDICT[ev.verdict]}** (confidence: ${ev.confidence}) |`];
@@ -72,10 +74,8 @@ export function markdownReport(x: AnalysedExchange, e: Explanation, repro: Repro
 }
 
 function stepTitle(step: Step): string {
-  const what = step.kind === 'preflight' ? 'Preflight' : 'Request';
-  const hop = step.hop > 0 ? ` after redirect ${step.hop}` : '';
   const status = step.response ? ` → ${step.response.status}` : step.source === 'reconstructed' ? ' (rebuilt: answered from Chrome\'s preflight cache)' : ' (no response: not sent)';
-  return `#### ${what}${hop}: ${mdCode(`${step.request.method} ${step.request.url}`)}${status}${step.failed ? ' ⚠ failed the CORS check' : ''}`;
+  return `#### ${stepName(step)}: ${mdCode(step.request.url, 'prose')}${status}${step.failed ? ' ⚠ failed the CORS check' : ''}`;
 }
 
 function stepSection(step: Step, e: Explanation): string[] {

@@ -17,14 +17,18 @@ export function mdText(text: string): string {
     .replace(/@/g, '\\@');
 }
 
-/** A code span that holds any text: the fence is one backtick longer than the longest run inside. */
-export function mdCode(text: string): string {
+/**
+ * A code span that holds any text: the fence is one backtick longer than the longest run inside. In a table
+ * cell (the default) a pipe is escaped, which GFM requires even inside code; elsewhere it would show as \|.
+ */
+export function mdCode(text: string, where: 'table' | 'prose' = 'table'): string {
   // Inside a code span nothing is markup, so `<`, `*` and friends stay literal; control characters are made visible.
   const flat = clean(text.replace(/[\r\n]+/g, ' '));
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`.replace(/\|/g, '\\|');
+  const span = `${fence}${pad}${flat}${pad}${fence}`;
+  return where === 'table' ? span.replace(/\|/g, '\\|') : span;
 }
 
 /** A fenced code block holding any text: the fence is longer than any backtick run at a line start inside. */

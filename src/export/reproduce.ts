@@ -53,6 +53,11 @@ function wireHeaders(headers: HeaderList): HeaderList {
   return headers.filter((h) => !isTransportHeader(h.name));
 }
 
+/** Whether a header other than an HTTP/2 pseudo-header was left out (the note names those). */
+function strippedNamed(headers: HeaderList): boolean {
+  return headers.some((h) => !h.name.startsWith(':') && isTransportHeader(h.name));
+}
+
 function responseOf(r: { status: number; headers: HeaderList } | null): HttpResponse | null {
   return r ? { status: r.status, headers: r.headers } : null;
 }
@@ -73,7 +78,7 @@ export function reproduce(x: AnalysedExchange): Reproduction {
 
     if (hop.preflight) {
       const headers = wireHeaders(hop.preflight.requestHeaders);
-      stripped ||= headers.length !== hop.preflight.requestHeaders.length;
+      stripped ||= strippedNamed(hop.preflight.requestHeaders);
       steps.push({
         kind: 'preflight',
         hop: i,
@@ -88,7 +93,7 @@ export function reproduce(x: AnalysedExchange): Reproduction {
         { name: 'Access-Control-Request-Method', value: outcome.method },
         ...(outcome.unsafeHeaders.length > 0 ? [{ name: 'Access-Control-Request-Headers', value: requestHeadersValue(outcome.unsafeHeaders) }] : []),
       ];
-      steps.push({ kind: 'preflight', hop: i, request: { method: 'OPTIONS', url, headers, body: null }, response: null, source: 'reconstructed', failed: false });
+      steps.push({ kind: 'preflight', hop: i, request: { method: 'OPTIONS', url, headers, body: null }, response: null, source: 'reconstructed', failed: fail?.stage === 'preflight' && fail.hop === i });
       notes.add(
         outcome.preflight === 'cache'
           ? 'The capture has no preflight: Chrome answered it from its preflight cache. The OPTIONS command is rebuilt from what Chrome sends.'
@@ -102,7 +107,7 @@ export function reproduce(x: AnalysedExchange): Reproduction {
 
     const pageSet = !onWire(hop.requestHeaders);
     let headers = wireHeaders(hop.requestHeaders);
-    stripped ||= headers.length !== hop.requestHeaders.length;
+    stripped ||= strippedNamed(hop.requestHeaders);
     if (pageSet && outcome?.cors && headerValue(headers, 'origin') === null) {
       headers = [{ name: 'Origin', value: outcome.origin }, ...headers];
       notes.add(
@@ -111,11 +116,13 @@ export function reproduce(x: AnalysedExchange): Reproduction {
           : 'The request was never sent: Chrome recorded only the headers the page set. Origin is added as Chrome would send it.',
       );
     }
-    const body = x.bodies[i]?.text ?? null;
+    const recorded = x.bodies[i] ?? null;
+    // An empty body is still a body on a POST (Chrome sent Content-Length: 0); on GET and HEAD it is none.
+    const body = recorded === null || (recorded.text === '' && /^(GET|HEAD)$/i.test(hop.method)) ? null : recorded.text;
     steps.push({
       kind: 'request',
       hop: i,
-      request: { method: hop.method, url, headers, body: body === '' ? null : body },
+      request: { method: hop.method, url, headers, body, ...(recorded?.mimeType ? { mimeType: recorded.mimeType } : {}) },
       response: responseOf(hop.response),
       source: pageSet ? 'page-set' : 'captured',
       failed: fail !== null && fail.stage !== 'preflight' && fail.hop === i,

@@ -148,7 +148,7 @@ function buildCases(port: number): Case[] {
       headers[broken] = [n, `${v.slice(0, 3)}a${r.newline}b${v.slice(3)}`];
     }
     const method = /^(connect|trace|track)$/i.test(r.method) ? 'GET' : r.method;
-    const body = method === 'GET' || method === 'HEAD' ? null : r.body === null ? null : r.body.replace(/\0/g, '');
+    const body = /^(GET|HEAD)$/i.test(method) ? null : r.body === null ? null : r.body.replace(/\0/g, '');
     return { id, method, path: r.path, query: r.query, headers, body, broken, port } as Case;
   });
 }
@@ -253,10 +253,11 @@ describe('curl export through a real bash and curl', () => {
       const wanted = c.headers.filter(([n]) => !isTransportHeaderName(n)).map(([n, v]) => `${n}: ${Buffer.from(v, 'utf8').toString('latin1')}`);
       const arrived = got.headers.filter((h) => !/^(host|content-length)$/i.test(h.name)).map((h) => `${h.name}: ${h.value.toString('latin1')}`);
       expect(arrived, `case ${c.id} headers`).toEqual(wanted);
-      const body = c.body === null || c.body === '' ? '' : c.body;
+      const body = c.body ?? '';
       expect(got.body.toString('latin1'), `case ${c.id} body`).toBe(Buffer.from(body, 'utf8').toString('latin1'));
+      // A request with a body (an empty one included: Chrome sends Content-Length: 0 on such a POST) says its length.
       const length = got.headers.find((h) => h.name.toLowerCase() === 'content-length');
-      if (body !== '') expect(length?.value.toString('latin1'), `case ${c.id} Content-Length`).toBe(String(Buffer.byteLength(body)));
+      expect(length?.value.toString('latin1'), `case ${c.id} Content-Length`).toBe(c.body === null ? undefined : String(Buffer.byteLength(body)));
     }
     expect(refused).toBeGreaterThan(CASES * 0.03);
     expect(sent.length).toBeGreaterThan(CASES * 0.8);

@@ -33,6 +33,7 @@ interface Zoo {
 const root = join(import.meta.dirname, '../..');
 const shots = join(root, 'test-results/screenshots');
 const downloads = mkdtempSync(join(tmpdir(), 'cors-lens-downloads-'));
+const VERSION = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLXNlY3JldC14eXo';
 const API_KEY = 'k3y-7f9a2c41d8e6b053';
 
@@ -154,7 +155,7 @@ describe('exports from the panel, in real Chromium', () => {
     const marked = response?.rows.find((r) => r[2]?.text.includes('fails the check'));
     expect(marked?.[0]?.text).toMatch(/access-control-allow-headers/i);
     expect(tables.filter((t) => t.header[0]?.text === 'Request header')).toHaveLength(2);
-    expect(md).toMatch(/Captured in \S+ 156\.\d+\.\d+\.\d+ · diagnosed by CORS Lens 0\.1\.0/);
+    expect(md).toMatch(new RegExp(`Captured in \\S+ 156\\.\\d+\\.\\d+\\.\\d+ · diagnosed by CORS Lens ${VERSION.replace(/\./g, '\\.')}`));
   });
 
   test('Save image: a PNG card at twice the card width, with real content, in light and in dark', async () => {
@@ -206,6 +207,7 @@ describe('exports from the panel, in real Chromium', () => {
       expect(await clickExport(panel, which)).toMatch(/^ok: .*\(secrets redacted\)/);
       texts.push(await clipboardText());
     }
+    await saveCard(panel, 'card-redacted.png');
     texts.push(await panel.locator('.card-stage').innerText());
     for (const t of texts) {
       expect(t).not.toContain(JWT);
@@ -213,7 +215,7 @@ describe('exports from the panel, in real Chromium', () => {
       expect(t).toContain('[REDACTED]');
     }
     expect(texts[0]).toContain("-H 'Authorization: Bearer [REDACTED]'");
-    await saveCard(panel, 'card-redacted.png');
+    expect(texts[3]).toContain('secrets redacted');
 
     await panel.locator('.export-bar .redact input').uncheck();
     expect(await clickExport(panel, 'curl')).toMatch(/\(not redacted\)/);

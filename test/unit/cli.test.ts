@@ -145,10 +145,16 @@ describe('hostile header values stay inert', () => {
 describe('export', () => {
   const c4 = join(samples, 'har-c4-preflight-and-blocked-put.json');
 
-  test.each(['curl', 'curl-cmd', 'curl-powershell', 'fetch', 'markdown'])('--as %s writes the export on stdout and exits 0', (as) => {
-    const r = run(['export', c4, '--exchange', '0', '--as', as]);
+  test.each([
+    ['curl', /^curl -i -X OPTIONS 'http:\/\/127\.0\.0\.1:8002\/c4-xcustom\?case=c4' \\$/m],
+    ['curl-cmd', /^REM [^\n]*\ncurl\.exe -i -X \^"OPTIONS\^" \^"http:\/\/127\.0\.0\.1:8002\/c4-xcustom\^\?case=c4\^" \^$/m],
+    ['curl-powershell', /^curl\.exe -i -X OPTIONS 'http:\/\/127\.0\.0\.1:8002\/c4-xcustom\?case=c4' `$/m],
+    ['fetch', /^await fetch\("http:\/\/127\.0\.0\.1:8002\/c4-xcustom\?case=c4", \{\n {2}method: "PUT",/m],
+    ['markdown', /^## Blocked: `PUT http:\/\/127\.0\.0\.1:8002\/c4-xcustom\?case=c4`$/m],
+  ])('--as %s writes that format on stdout and exits 0', (as, shape) => {
+    const r = run(['export', c4, '--exchange', '0', '--as', as as string]);
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toContain('c4-xcustom');
+    expect(r.stdout).toMatch(shape as RegExp);
   });
 
   test('curl replays the failed preflight and the request it guarded; markdown names browser and version', () => {
@@ -158,7 +164,8 @@ describe('export', () => {
     expect(curl).toContain("curl -i -X PUT 'http://127.0.0.1:8002/c4-xcustom?case=c4'");
     expect(curl).toContain("--data-raw '{}'");
     const md = run(['export', c4, '--exchange', '0', '--as', 'markdown']).stdout;
-    expect(md).toMatch(/Captured in HeadlessChrome 156[\d.]* \(from the User-Agent\) · diagnosed by CORS Lens 0\.1\.0/);
+    const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(md).toContain(`Captured in HeadlessChrome 156.0.0.0 (from the User-Agent) · diagnosed by CORS Lens ${version}`);
   });
 
   test('an exchange that does not exist: exit 2, one line on stderr naming the range, nothing on stdout', () => {
