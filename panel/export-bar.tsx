@@ -50,11 +50,21 @@ export function ExportBar({ x, ex }: { x: AnalysedExchange; ex: Explanation }) {
   const [status, setStatusNow] = useState<(Status & { seq: number }) | null>(null);
   const setStatus = (st: Status) => setStatusNow({ ...st, seq: ++statusSeq });
   const [env, setEnv] = useState<Environment>({ browser: null, tool: TOOL });
-  const card = useRef<HTMLDivElement>(null);
+  // The card is laid out only once a picture is asked for: most exchanges opened are never photographed.
+  const [cardOn, setCardOn] = useState(false);
+  const card = useRef<HTMLElement | null>(null);
+  const cardMounted = useRef<((el: HTMLElement) => void) | null>(null);
   useEffect(() => {
     void environment().then(setEnv);
   }, []);
-  const data = useMemo(() => cardData(x, ex, redact), [x, ex, redact]);
+  const data = useMemo(() => (cardOn ? cardData(x, ex, redact) : null), [cardOn, x, ex, redact]);
+  const holder = (el: HTMLDivElement | null) => {
+    card.current = el?.firstElementChild instanceof HTMLElement ? el.firstElementChild : null;
+    if (card.current && cardMounted.current) {
+      cardMounted.current(card.current);
+      cardMounted.current = null;
+    }
+  };
   const footer = [env.tool, env.browser, redact ? 'secrets redacted' : 'not redacted'].filter(Boolean).join(' · ');
 
   const copyExport = async (format: ExportFormat, what: string) => {
@@ -68,8 +78,12 @@ export function ExportBar({ x, ex }: { x: AnalysedExchange; ex: Explanation }) {
   };
 
   const image = async (): Promise<Blob | null> => {
-    const node = card.current?.firstElementChild;
-    if (!(node instanceof HTMLElement)) return null;
+    const node =
+      card.current ??
+      (await new Promise<HTMLElement>((resolve) => {
+        cardMounted.current = resolve;
+        setCardOn(true);
+      }));
     try {
       return await cardPng(node);
     } catch (e) {
@@ -135,8 +149,12 @@ export function ExportBar({ x, ex }: { x: AnalysedExchange; ex: Explanation }) {
       ) : (
         <p class="export-status" role="status" data-state="idle" />
       )}
-      <div class="card-stage" ref={card} aria-hidden="true">
-        <Card data={data} footer={footer} />
+      <div class="card-stage" aria-hidden="true">
+        {data ? (
+          <div ref={holder}>
+            <Card data={data} footer={footer} />
+          </div>
+        ) : null}
       </div>
     </div>
   );
