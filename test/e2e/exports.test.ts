@@ -11,24 +11,14 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Lexer, type Tokens } from 'marked';
-import type { CDPSession, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // @ts-expect-error: plain ES module without types
 import { EXTENSION_ID, findChromium, launchWithDevtools, showPanel, waitFor } from '../../scripts/lib/chromium.mjs';
 // @ts-expect-error: plain ES module without types
 import { startZoo } from '../zoo/server.mjs';
+import { openZoo, type Session, type Zoo } from '../support/e2e';
 
-interface Session {
-  browser: { newBrowserCDPSession(): Promise<CDPSession> };
-  devtools: Page;
-  inspected: Page;
-  close(): Promise<void>;
-}
-interface Zoo {
-  pageOrigin: string;
-  apiOrigin: string;
-  close(): Promise<void>;
-}
 
 const root = join(import.meta.dirname, '../..');
 const shots = join(root, 'test-results/screenshots');
@@ -94,14 +84,7 @@ describe('exports from the panel, in real Chromium', () => {
     focusReader = async () => {
       await pageCdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
     };
-    await waitFor('the zoo page', async () => {
-      try {
-        await s.inspected.goto(`${zoo.pageOrigin}/`, { timeout: 8000 });
-      } catch {
-        return false;
-      }
-      return s.inspected.evaluate(() => (window as unknown as { zooReady?: boolean }).zooReady === true);
-    }, 30_000, 100);
+    await openZoo(s.inspected, zoo);
     panel = await showPanel(s.devtools);
     await s.inspected.evaluate((id) => (window as unknown as { runCase(c: string, n: string): Promise<unknown> }).runCase(id, 'export'), 't-three-headers-one-allowed');
     // What a real app sends: a JWT, an API key, the same token in the query string. The preflight refuses them.

@@ -12,17 +12,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findChromium, launchWithDevtools, showPanel, waitFor } from '../../scripts/lib/chromium.mjs';
 // @ts-expect-error: plain ES module without types
 import { startZoo } from '../zoo/server.mjs';
+import { openZoo, type Session, type Zoo } from '../support/e2e';
 
-interface Session {
-  devtools: Page;
-  inspected: Page;
-  close(): Promise<void>;
-}
-interface Zoo {
-  pageOrigin: string;
-  apiOrigin: string;
-  close(): Promise<void>;
-}
 interface RowData {
   verdict: string;
   code: string;
@@ -45,17 +36,6 @@ async function run(inspected: Page, id: string, nonce: string): Promise<void> {
   await inspected.evaluate(([c, n]) => (window as unknown as { runCase(c: string, n: string): Promise<unknown> }).runCase(c as string, n as string), [id, nonce]);
 }
 
-async function openZoo(inspected: Page, zoo: Zoo): Promise<void> {
-  // Start-up race (e2e-in-chromium.md): navigate again until the page is really there.
-  await waitFor('the zoo page', async () => {
-    try {
-      await inspected.goto(`${zoo.pageOrigin}/`, { timeout: 8000 });
-    } catch {
-      return false;
-    }
-    return inspected.evaluate(() => (window as unknown as { zooReady?: boolean }).zooReady === true);
-  }, 30000, 100);
-}
 
 describe('the CORS panel in DevTools (light theme)', () => {
   let zoo: Zoo;
