@@ -3,13 +3,10 @@
  * could carry terminal escape sequences (rewrite the screen, set the window title) or bidi overrides (make text
  * read differently than it is). Everything from the capture goes through `printable` before it reaches a terminal.
  */
+import { showInvisible } from '../http';
 
-// C0 controls except none, DEL, C1 controls, and the Unicode bidi embedding/override/isolate characters.
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
-}
+/** The same characters and escapes as every other face (src/http/invisible.ts). */
+export const printable = showInvisible;
 
 export interface Paint {
   readonly red: (s: string) => string;

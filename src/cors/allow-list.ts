@@ -4,7 +4,7 @@
  * header invalid (InvalidAllowMethodsPreflightResponse / InvalidAllowHeadersPreflightResponse).
  */
 import { trimOws } from './headers';
-import { isToken } from './methods';
+import { isToken } from '../http';
 
 export type AllowList = { readonly ok: true; readonly items: ReadonlySet<string> } | { readonly ok: false };
 

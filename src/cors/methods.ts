@@ -18,10 +18,3 @@ const SAFELISTED = new Set(['GET', 'HEAD', 'POST']);
 export function isSafelistedMethod(method: string): boolean {
   return SAFELISTED.has(method);
 }
-
-/** HTTP token characters (RFC 9110 tchar), which is what a method or header name in an allow-list must be. */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-
-export function isToken(value: string): boolean {
-  return TOKEN.test(value);
-}

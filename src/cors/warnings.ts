@@ -1,6 +1,7 @@
 /**
  * Warnings: things that work today but are wrong, fragile or risky. None of them blocks a request.
  */
+import { MAX_AGE_CAP } from '../http';
 import { headerValue } from './headers';
 import type { HeaderList } from './types';
 
@@ -11,7 +12,7 @@ export type WarningCode =
   | 'NullOriginAllowed'
   /** A specific Access-Control-Allow-Origin without `Vary: Origin`: a shared cache may hand one origin's answer to another. */
   | 'MissingVaryOrigin'
-  /** Access-Control-Max-Age beyond what browsers keep: Chrome caps at 7200 s, Firefox at 86400 s. */
+  /** Access-Control-Max-Age beyond what browsers keep: each browser's cap is in MAX_AGE_CAP. */
   | 'MaxAgeAboveBrowserCap'
   /** Credentials allowed for whatever origin asks: the server echoes Origin back with Access-Control-Allow-Credentials: true. */
   | 'CredentialedOriginReflection';
@@ -24,9 +25,6 @@ export interface CorsWarning {
   readonly header?: string;
   readonly value?: string;
 }
-
-export const CHROME_MAX_AGE_CAP = 7200;
-export const FIREFOX_MAX_AGE_CAP = 86400;
 
 /** Smells visible on one response that passed the access check. */
 export function responseWarnings(
@@ -48,7 +46,7 @@ export function responseWarnings(
   }
   if (stage === 'preflight') {
     const maxAge = headerValue(headers, 'access-control-max-age');
-    if (maxAge !== null && /^\d+$/.test(maxAge) && Number(maxAge) > CHROME_MAX_AGE_CAP) {
+    if (maxAge !== null && /^\d+$/.test(maxAge) && Number(maxAge) > MAX_AGE_CAP.chrome) {
       out.push({ code: 'MaxAgeAboveBrowserCap', stage, hop, header: 'Access-Control-Max-Age', value: maxAge });
     }
   }

@@ -5,6 +5,10 @@
  * encoding can never change a value either. The two config formats (nginx, Apache) cannot represent every
  * string: for them a function answers null, and the snippet leaves the value out and says so.
  */
+import { isFieldValue } from '../http';
+
+// The snippets ask these of every name and value before writing it; they live with the other HTTP primitives.
+export { isFieldValue, isToken } from '../http';
 
 /** A UTF-16 code unit as \uXXXX. */
 function u4(code: number): string {
@@ -106,18 +110,6 @@ export function javaString(value: string): string {
   return `${out}"`;
 }
 
-/** Characters no HTTP field value may hold (RFC 9110: CR, LF, NUL and the other controls except tab). */
-const NOT_IN_FIELD_VALUE = /[\u0000-\u0008\u000a-\u001f\u007f]/;
-
-/** True when a value could appear in an HTTP header line at all. */
-export function isFieldValue(value: string): boolean {
-  return !NOT_IN_FIELD_VALUE.test(value);
-}
-
-/** RFC 9110 token: what a header name or a method must be. */
-export function isToken(value: string): boolean {
-  return /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(value);
-}
 
 /**
  * An nginx double-quoted string, or null when the value cannot be one safely: `$` starts a variable in

@@ -4,6 +4,7 @@
  */
 import type { CorsErrorCode, CorsWarning } from '../cors';
 import type { AnalysedExchange } from '../har/analyze';
+import { MAX_AGE_CAP } from '../http';
 import { clean } from './display';
 import { shorten } from './preflight-cause';
 
@@ -38,7 +39,7 @@ const WARNING_SHORT: Readonly<Record<CorsWarning['code'], string>> = {
   AuthorizationCoveredByWildcard: 'Authorization covered only by Allow-Headers *',
   NullOriginAllowed: "Allow-Origin 'null'",
   MissingVaryOrigin: 'no Vary: Origin',
-  MaxAgeAboveBrowserCap: 'Max-Age above 7200 s',
+  MaxAgeAboveBrowserCap: `Max-Age above ${MAX_AGE_CAP.chrome} s`,
   CredentialedOriginReflection: 'Origin reflected with credentials',
 };
 

@@ -2,8 +2,7 @@
  * Warnings in plain words: things that work today but are wrong, fragile or risky, with the value seen.
  */
 import type { CorsWarning } from '../cors';
-
-const CHROME_CAP = 7200;
+import { MAX_AGE_CAP } from '../http';
 
 function on(w: CorsWarning): string {
   return w.stage === 'preflight' ? 'the preflight response' : 'the response';
@@ -17,7 +16,7 @@ const TEXT: Readonly<Record<CorsWarning['code'], (w: CorsWarning) => string>> = 
   MissingVaryOrigin: (w) =>
     `${on(w).replace(/^t/, 'T')} names a specific origin in Access-Control-Allow-Origin but has no Vary: Origin${w.value ? ` (Vary: ${w.value})` : ''}: a cache may hand this answer to a page with another origin, which then fails. Add Vary: Origin.`,
   MaxAgeAboveBrowserCap: (w) =>
-    `Access-Control-Max-Age: ${w.value ?? ''} on ${on(w)} is above Chrome's cap of ${CHROME_CAP} seconds (Firefox caps at 86400): Chrome keeps the preflight for at most 2 hours.`,
+    `Access-Control-Max-Age: ${w.value ?? ''} on ${on(w)} is above Chrome's cap of ${MAX_AGE_CAP.chrome} seconds (Firefox caps at ${MAX_AGE_CAP.firefox}): Chrome keeps the preflight for at most ${MAX_AGE_CAP.chrome / 3600} hours.`,
   CredentialedOriginReflection: (w) =>
     w.header === 'Access-Control-Allow-Credentials'
       ? `${on(w).replace(/^t/, 'T')} allows origin 'null' with Access-Control-Allow-Credentials: true: any sandboxed page or redirected request can read responses made with this user's cookies.`

@@ -5,7 +5,7 @@
  * it is refused with a sentence naming the offender rather than sent mangled. A NUL cannot be passed as a
  * command-line argument at all, so a body holding one is refused too.
  */
-import { isToken } from '../explain';
+import { isToken, showInvisible } from '../http';
 import type { HttpRequest } from './request';
 
 /** Fetch forbids only these three in a header value; the other controls a browser may send, and curl carries. */
@@ -22,7 +22,8 @@ export function charName(c: string): string {
 /** Shows a captured name inside a message without letting it do anything: JSON-quoted, controls escaped, cut. */
 export function quoteName(text: string): string {
   const cut = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-  return JSON.stringify(cut).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // JSON escapes the C0 controls; the shared list catches what JSON leaves raw (C1, bidi, separators, BOM).
+  return showInvisible(JSON.stringify(cut));
 }
 
 /** Null when the request can be sent exactly as recorded; otherwise why not. */

@@ -6,7 +6,7 @@
  * drive the terminal, and bidi overrides would make the command read differently than it runs. Inside
  * `$'...'`, `'` and `!` are written as escapes too, so bash's history expansion never sees them.
  */
-import { INVISIBLE_CHAR as INVISIBLE } from '../explain';
+import { INVISIBLE_CHAR as INVISIBLE } from '../http';
 import type { Shell } from './shell';
 
 /** Left unquoted: a method, a plain word. Anything with ':' (URLs, headers) is quoted, for the reader's eye. */

@@ -9,7 +9,7 @@
  * command whose arguments need the newer behaviour says so and refuses to run on an older PowerShell instead
  * of sending something else.
  */
-import { INVISIBLE_CHAR as INVISIBLE } from '../explain';
+import { INVISIBLE_CHAR as INVISIBLE } from '../http';
 import type { Shell } from './shell';
 import { windowsUnquotable } from './shell-windows';
 

@@ -3,6 +3,7 @@
  * claimed by at most one predecessor, the closest one in time, so identical redirecting requests in flight
  * together still form separate chains.
  */
+import { hasResponse } from '../http';
 import type { Entry } from './entry';
 import { byTime } from './pair';
 import { indexByUrl } from './url-index';
@@ -38,5 +39,5 @@ export function linkRedirects(requests: readonly Entry[]): Map<number, Entry> {
  * response. It never reached the server and is not a hop of the exchange.
  */
 export function isPhantomHop(e: Entry): boolean {
-  return e.status === 0 && e.error === 'net::ERR_ABORTED' && e.responseHeaders.length === 0;
+  return e.error === 'net::ERR_ABORTED' && !hasResponse(e);
 }

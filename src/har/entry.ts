@@ -3,6 +3,7 @@
  * layer never touches raw, untrusted JSON again.
  */
 import { hasHeader, type HeaderList } from '../cors';
+import { hasResponse } from '../http';
 
 export interface Entry {
   /** Position in `log.entries`: the index the CLI and JSON output report. */
@@ -43,7 +44,7 @@ export function isPreflight(e: Entry): boolean {
  * network: status 0, no response headers. For a CORS request that means its preflight failed.
  */
 export function isProvisional(e: Entry): boolean {
-  return e.status === 0 && e.responseHeaders.length === 0;
+  return !hasResponse(e);
 }
 
 

@@ -74,8 +74,7 @@ function responseOf(e: Entry): ResponseRecord | null {
 
 function preflightRecord(p: Entry): PreflightRecord {
   // A dropped connection leaves status 0 and no headers on the OPTIONS entry: no response at all.
-  const response = p.status === 0 && p.responseHeaders.length === 0 ? null : { status: p.status, headers: p.responseHeaders, redirectUrl: p.redirectUrl };
-  return { requestHeaders: p.requestHeaders, response, error: p.error };
+  return { requestHeaders: p.requestHeaders, response: responseOf(p), error: p.error };
 }
 
 function build(hops: Entry[], extra: number[], preflightFor: ReadonlyMap<number, Entry>, har: ParsedHar): BuiltExchange {

@@ -11,6 +11,7 @@
  * is re-sorted as entries arrive, and a selected exchange must stay selected.
  */
 import { addReflectionWarnings, type AnalysedExchange, analyseBuilt } from './analyze';
+import { hasResponse } from '../http';
 import { type Entry, hasProvisionalRequestHeaders } from './entry';
 import { buildExchanges } from './exchanges';
 import { parseEntry, type SkippedEntry } from './parse';
@@ -304,7 +305,7 @@ const ANSWERED_ERRORS: ReadonlySet<string> = new Set(['net::ERR_FAILED', 'net::E
  * that only a response can cause, yet no response is recorded.
  */
 function isIncomplete(raw: unknown, e: Entry): boolean {
-  const answered = e.status !== 0 || e.responseHeaders.length > 0;
+  const answered = hasResponse(e);
   const onWire = !hasProvisionalRequestHeaders(e);
   if (!answered) return onWire && e.error !== null && ANSWERED_ERRORS.has(e.error);
   if (onWire) return false;

@@ -10,6 +10,7 @@
  * cannot leave a later preflight without its request. Array order is ignored: getHAR() order is not chronological.
  */
 import { checkPreflight, corsUnsafeHeaders, type Header, headerValue, isForbiddenRequestHeader } from '../cors';
+import { hasResponse } from '../http';
 import { type Entry, isProvisional } from './entry';
 import { authorHeaders } from './infer';
 import { indexByUrl } from './url-index';
@@ -56,7 +57,7 @@ function asked(p: Entry): Asked {
     .filter((n) => n !== '');
   const origin = headerValue(p.requestHeaders, 'origin');
   const redirected = p.redirectUrl !== null || p.error === 'net::ERR_INVALID_REDIRECT';
-  const answered = !(p.status === 0 && p.responseHeaders.length === 0);
+  const answered = hasResponse(p);
   const passes =
     answered &&
     checkPreflight({

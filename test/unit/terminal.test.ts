@@ -3,11 +3,14 @@ import { paintFor, printable } from '../../src/cli/terminal';
 
 describe('printable', () => {
   test.each([
-    ['\u001b[2J', '\\u{1b}[2J'],
-    ['a\r\nb', 'a\\u{d}\\u{a}b'],
-    ['\u202eevil', '\\u{202e}evil'],
-    ['\u0085', '\\u{85}'],
-    ['tab\tok', 'tab\\u{9}ok'],
+    ['\u001b[2J', '\\x1b[2J'],
+    ['a\r\nb', 'a\\x0d\\x0ab'],
+    ['\u202eevil', '\\u202eevil'],
+    ['\u0085', '\\x85'],
+    ['tab\tok', 'tab\\x09ok'],
+    // Marks and separators the terminal's own list once lacked: they reorder or break a line just the same.
+    ['a\u200eb\u200fc\u061cd', 'a\\u200eb\\u200fc\\u061cd'],
+    ['line\u2028break\ufeff', 'line\\u2028break\\ufeff'],
     ['plain é 漢字', 'plain é 漢字'],
   ])('%j → %j', (input, output) => expect(printable(input)).toBe(output));
 });

@@ -1,0 +1,13 @@
+/**
+ * How long each browser keeps a preflight answer, whatever Access-Control-Max-Age says. A value above the cap
+ * is silently shortened, which is why a server's "cache for a day" still sends a preflight every two hours in
+ * Chrome. Chromium: services/network/cors/preflight_result.cc (kMaxAgeCap); Firefox: the preflight cache of
+ * nsCORSListenerProxy.cpp.
+ */
+export type Browser = 'chrome' | 'firefox';
+
+/** Seconds a preflight answer is kept at most, per browser. */
+export const MAX_AGE_CAP: Readonly<Record<Browser, number>> = {
+  chrome: 7200,
+  firefox: 86400,
+};
