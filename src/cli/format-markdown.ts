@@ -3,7 +3,7 @@
  * (pipes, backslashes, HTML), in code spans they get a fence longer than any backtick run inside them, and
  * newlines never survive into a cell.
  */
-import { CODE_FACTS } from '../cors';
+import { CODES } from '../cors';
 import type { Report, ReportItem } from './report';
 import { mdCode, mdText } from '../export/markdown-text';
 
@@ -36,7 +36,7 @@ function blockedSection(item: ReportItem): string[] {
   lines.push('| | |', '| --- | --- |');
   lines.push(`| Origin | ${mdCode(x.origin ?? 'unknown')} |`);
   lines.push(`| Failing response | ${mdText(e.where)} |`);
-  if (err) lines.push(`| Chrome error | ${mdCode(err.code)}${err.failedParameter ? ` (${mdCode(err.failedParameter)})` : ''} |`, `| Firefox reason | ${mdCode(CODE_FACTS[err.code].firefox)} |`);
+  if (err) lines.push(`| Chrome error | ${mdCode(err.code)}${err.failedParameter ? ` (${mdCode(err.failedParameter)})` : ''} |`, `| Firefox reason | ${mdCode(CODES[err.code].firefox)} |`);
   if (e.header) lines.push(`| ${mdText(e.header)} received | ${e.received === null ? '*(missing)*' : mdCode(e.received)} |`);
   if (e.sendLine) lines.push(`| The server must send | ${mdCode(e.sendLine)} |`);
   lines.push(`| Confidence | ${x.evaluation.confidence} |`, '');

@@ -2,7 +2,7 @@
  * The terminal report: one block per blocked exchange, then what is worth a look (warnings, requests the capture
  * cannot judge), then a summary line. Every captured value passes through `printable`.
  */
-import { CODE_FACTS, originOf } from '../cors';
+import { CODES, originOf } from '../cors';
 import type { Report, ReportItem } from './report';
 import { type Paint, printable } from './terminal';
 
@@ -72,7 +72,7 @@ function blockedBlock(item: ReportItem, paint: Paint): string {
   const e = item.explanation;
   const err = x.evaluation.error;
   const lines = [`${paint.red(paint.bold('BLOCKED'))}  ${paint.bold(requestLine(item))}`];
-  const code = err ? `${err.code}${err.failedParameter ? ` (${printable(err.failedParameter)})` : ''} · Firefox: ${CODE_FACTS[err.code].firefox}` : 'no error code: the capture lacks the failing response';
+  const code = err ? `${err.code}${err.failedParameter ? ` (${printable(err.failedParameter)})` : ''} · Firefox: ${CODES[err.code].firefox}` : 'no error code: the capture lacks the failing response';
   lines.push(`  ${paint.dim(`from ${printable(x.origin ?? 'an unknown origin')} · ${printable(e.where)} · ${code}`)}`);
   lines.push(`  ${printable(e.headline)}`);
   if (e.header) lines.push(`  ${e.header}: ${e.received === null ? paint.yellow('(missing)') : printable(JSON.stringify(e.received))}`);

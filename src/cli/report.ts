@@ -1,7 +1,7 @@
 /**
  * The analysis joined with its explanations, once, for every output format: formats only lay out text.
  */
-import { CODE_FACTS, type VerdictKind } from '../cors';
+import { CODES, type VerdictKind } from '../cors';
 import { type Explanation, explain } from '../explain';
 import type { AnalysedExchange, Analysis } from '../har';
 
@@ -41,7 +41,7 @@ export function reportJson(report: Report): unknown {
         origin: x.origin,
         verdict: ev.verdict,
         error: ev.error
-          ? { code: ev.error.code, failedParameter: ev.error.failedParameter, stage: ev.error.stage, hop: ev.error.hop, firefox: CODE_FACTS[ev.error.code].firefox }
+          ? { code: ev.error.code, failedParameter: ev.error.failedParameter, stage: ev.error.stage, hop: ev.error.hop, firefox: CODES[ev.error.code].firefox }
           : null,
         preflight: pfEntry === null ? null : { entry: pfEntry, status: pfStatus },
         entries: x.entries,

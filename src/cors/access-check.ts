@@ -6,7 +6,13 @@
  */
 import { headerValue } from './headers';
 import { isValidUrl } from './origin';
+import type { AccessCode } from './codes';
 import type { CorsFailure, HeaderList } from './types';
+
+/** A failure of the access check: always one of the codes that have a Preflight* twin. */
+export interface AccessFailure extends CorsFailure {
+  readonly code: AccessCode;
+}
 
 export interface AccessCheckInput {
   readonly headers: HeaderList;
@@ -16,7 +22,7 @@ export interface AccessCheckInput {
   readonly credentials: boolean;
 }
 
-export function checkAccess(input: AccessCheckInput): CorsFailure | null {
+export function checkAccess(input: AccessCheckInput): AccessFailure | null {
   // No status here: Chromium's CheckAccess never looks at it (a 500 with the right headers passes; a preflight's
   // status is judged separately, after this).
   const allowOrigin = headerValue(input.headers, 'access-control-allow-origin');
@@ -27,7 +33,7 @@ export function checkAccess(input: AccessCheckInput): CorsFailure | null {
 }
 
 /** Steps on Access-Control-Allow-Origin alone. `pass` means "go on to the credentials check". */
-function checkAllowOrigin(allowOrigin: string | null, origin: string, credentials: boolean): CorsFailure | null | 'pass' {
+function checkAllowOrigin(allowOrigin: string | null, origin: string, credentials: boolean): AccessFailure | null | 'pass' {
   if (allowOrigin === '*') return credentials ? { code: 'WildcardOriginNotAllowed', failedParameter: '' } : 'pass';
   if (allowOrigin === null) return { code: 'MissingAllowOriginHeader', failedParameter: '' };
   if (allowOrigin === origin) return 'pass';
@@ -39,7 +45,7 @@ function checkAllowOrigin(allowOrigin: string | null, origin: string, credential
 }
 
 /** Access-Control-Allow-Credentials must be exactly `true`: `True` fails, and so does absence (failedParameter ""). */
-function checkAllowCredentials(allowCredentials: string | null): CorsFailure | null {
+function checkAllowCredentials(allowCredentials: string | null): AccessFailure | null {
   if (allowCredentials === 'true') return null;
   return { code: 'InvalidAllowCredentials', failedParameter: allowCredentials ?? '' };
 }

@@ -2,7 +2,7 @@
  * What the engine is told about one exchange: plain records, no HAR, no DOM. The HAR layer fills them from
  * captured entries; tests and the property checks build them directly.
  */
-import type { HeaderList, RequestMode } from './types';
+import type { HeaderList, RequestMode, Stage } from './types';
 
 export interface ResponseRecord {
   readonly status: number;
@@ -48,4 +48,13 @@ export interface ExchangeRecord {
   readonly hops: readonly HopRecord[];
   /** False for captures that never record network errors (not Chrome's): then "no error" proves nothing. */
   readonly errorsRecorded: boolean;
+}
+
+/**
+ * The response a failing check ran on: the preflight's for a failure at stage `preflight`, else the hop's own.
+ * null when the capture holds none (a preflight answered from cache, a dropped connection).
+ */
+export function failingResponse(record: ExchangeRecord, failure: { readonly stage: Stage; readonly hop: number }): ResponseRecord | null {
+  const hop = record.hops[failure.hop];
+  return (failure.stage === 'preflight' ? hop?.preflight?.response : hop?.response) ?? null;
 }

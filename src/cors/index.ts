@@ -4,9 +4,22 @@ export * from './exchange';
 export { evaluate, type Evaluation, type EvidenceNote } from './evaluate';
 export { checkAccess } from './access-check';
 export { checkPreflight } from './preflight-check';
-export { corsUnsafeHeaders, unsafeReason, isForbiddenRequestHeader, requestHeadersValue, type UnsafeHeader, type UnsafeHeaderReason } from './safelist';
-export { whyPreflight, type PreflightReason } from './preflight-need';
-export { CODE_FACTS, ALL_CODES, type CodeFacts } from './codes';
+export { corsUnsafeHeaders, MAX_SAFELISTED_TOTAL_BYTES, MAX_SAFELISTED_VALUE_BYTES, unsafeReason, isForbiddenRequestHeader, requestHeadersValue, type UnsafeHeader, type UnsafeHeaderReason } from './safelist';
+export { type PreflightReason } from './preflight-need';
+export {
+  ACCESS_CODES,
+  type AccessCode,
+  baseCode,
+  type BaseCode,
+  type CodeFacts,
+  type CodeFamily,
+  CODES,
+  isAccessCode,
+  isPreflightTwin,
+  preflightTwin,
+  type PreflightTwin,
+} from './codes';
+export { allowListItems } from './allow-list';
 export type { CorsWarning, WarningCode } from './warnings';
 export type { HopOutcome, PreflightSource } from './simulate';
 export { hasHeader, headerValue, headerValues, nameIs } from './headers';

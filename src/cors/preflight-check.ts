@@ -6,6 +6,7 @@
  */
 import { checkAccess } from './access-check';
 import { parseAllowList } from './allow-list';
+import { preflightTwin } from './codes';
 import { headerValue } from './headers';
 import { isSafelistedMethod } from './methods';
 import type { UnsafeHeader } from './safelist';
@@ -30,36 +31,26 @@ export interface PreflightCheckResult {
   readonly authorizationCoveredByWildcard: boolean;
 }
 
-/** An access-check failure on a preflight is reported as its Preflight* twin. */
-const PREFLIGHT_TWIN: Partial<Record<CorsErrorCode, CorsErrorCode>> = {
-  WildcardOriginNotAllowed: 'PreflightWildcardOriginNotAllowed',
-  MissingAllowOriginHeader: 'PreflightMissingAllowOriginHeader',
-  MultipleAllowOriginValues: 'PreflightMultipleAllowOriginValues',
-  InvalidAllowOriginValue: 'PreflightInvalidAllowOriginValue',
-  AllowOriginMismatch: 'PreflightAllowOriginMismatch',
-  InvalidAllowCredentials: 'PreflightInvalidAllowCredentials',
-};
-
 export function checkPreflight(input: PreflightCheckInput): PreflightCheckResult {
-  const fail = (code: CorsErrorCode, failedParameter = ''): PreflightCheckResult => ({
-    failure: { code, failedParameter },
+  const fail = (code: CorsErrorCode, failedParameter = '', offending?: string): PreflightCheckResult => ({
+    failure: offending === undefined ? { code, failedParameter } : { code, failedParameter, offending },
     authorizationCoveredByWildcard: false,
   });
 
   if (input.redirected) return fail('PreflightDisallowedRedirect');
 
   const access = checkAccess(input);
-  if (access) return fail(PREFLIGHT_TWIN[access.code] ?? 'PreflightInvalidStatus', access.failedParameter);
+  if (access) return fail(preflightTwin(access.code), access.failedParameter);
 
   if (input.status < 200 || input.status > 299) return fail('PreflightInvalidStatus');
 
   const methodsValue = headerValue(input.headers, 'access-control-allow-methods');
   const methods = parseAllowList(methodsValue, false);
   // Chrome reports no failedParameter for an unparsable list (observed in Chromium 156).
-  if (!methods.ok) return fail('InvalidAllowMethodsPreflightResponse');
+  if (!methods.ok) return fail('InvalidAllowMethodsPreflightResponse', '', methods.bad);
   const headersValue = headerValue(input.headers, 'access-control-allow-headers');
   const headers = parseAllowList(headersValue, true);
-  if (!headers.ok) return fail('InvalidAllowHeadersPreflightResponse');
+  if (!headers.ok) return fail('InvalidAllowHeadersPreflightResponse', '', headers.bad);
 
   // `*` is a wildcard only for requests without credentials; with credentials it is the literal name "*".
   const wildcardMethods = !input.credentials && methods.items.has('*');

@@ -3,8 +3,7 @@
  * is the surprise most users start from: "this preflight was caused by Content-Type: application/json".
  */
 import { isSafelistedMethod } from './methods';
-import { corsUnsafeHeaders, type UnsafeHeader } from './safelist';
-import type { HeaderList } from './types';
+import type { UnsafeHeader } from './safelist';
 
 export type PreflightReason =
   | { readonly kind: 'method'; readonly method: string }
@@ -17,7 +16,3 @@ export function preflightReasons(method: string, unsafeHeaders: readonly UnsafeH
   return reasons;
 }
 
-/** Reasons straight from a method and the headers the page set. */
-export function whyPreflight(method: string, authorHeaders: HeaderList): PreflightReason[] {
-  return preflightReasons(method, corsUnsafeHeaders(authorHeaders));
-}

@@ -30,6 +30,10 @@ export interface UnsafeHeader {
   readonly name: string;
   readonly value: string;
   readonly reason: UnsafeHeaderReason;
+  /** For `unsafe-byte`: the first CORS-unsafe character of the value, the one that broke the rule. */
+  readonly unsafeChar?: string;
+  /** For `value-too-long` and `safelisted-total-too-long`: the byte limit that was exceeded. */
+  readonly limit?: number;
 }
 
 export const MAX_SAFELISTED_VALUE_BYTES = 128;
@@ -56,8 +60,21 @@ export function isCorsUnsafeByte(code: number): boolean {
 const UNSAFE_BYTES = new Set([...'"():<>?@[\\]{}'].map((c) => c.charCodeAt(0)));
 
 function hasUnsafeByte(value: string): boolean {
-  for (let i = 0; i < value.length; i++) if (isCorsUnsafeByte(value.charCodeAt(i))) return true;
-  return false;
+  return firstUnsafeChar(value) !== undefined;
+}
+
+function firstUnsafeChar(value: string): string | undefined {
+  for (let i = 0; i < value.length; i++) if (isCorsUnsafeByte(value.charCodeAt(i))) return value[i];
+  return undefined;
+}
+
+/** An unsafe header with what broke its rule, so no later layer has to find the byte or the limit again. */
+export function unsafeHeader(name: string, value: string, reason: UnsafeHeaderReason): UnsafeHeader {
+  const lower = name.toLowerCase();
+  if (reason === 'value-too-long') return { name: lower, value, reason, limit: MAX_SAFELISTED_VALUE_BYTES };
+  if (reason === 'safelisted-total-too-long') return { name: lower, value, reason, limit: MAX_SAFELISTED_TOTAL_BYTES };
+  const unsafeChar = reason === 'unsafe-byte' ? firstUnsafeChar(value) : undefined;
+  return unsafeChar === undefined ? { name: lower, value, reason } : { name: lower, value, reason, unsafeChar };
 }
 
 const LANGUAGE = /^[0-9A-Za-z *,\-.;=]*$/;
@@ -172,10 +189,10 @@ export function corsUnsafeHeaders(headers: HeaderList): UnsafeHeader[] {
     if (reason === null) {
       safelisted.push(h);
       total += utf8Length(h.value);
-    } else unsafe.push({ name: h.name.toLowerCase(), value: h.value, reason });
+    } else unsafe.push(unsafeHeader(h.name, h.value, reason));
   }
   if (total > MAX_SAFELISTED_TOTAL_BYTES) {
-    for (const h of safelisted) unsafe.push({ name: h.name.toLowerCase(), value: h.value, reason: 'safelisted-total-too-long' });
+    for (const h of safelisted) unsafe.push(unsafeHeader(h.name, h.value, 'safelisted-total-too-long'));
   }
   return unsafe;
 }

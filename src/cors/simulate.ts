@@ -9,7 +9,7 @@ import { hasHeader, headerValue } from './headers';
 import { isSafelistedMethod, normaliseMethod } from './methods';
 import { isCorsEnabledScheme, OPAQUE_ORIGIN, originOf, sameOrigin, urlHasCredentials } from './origin';
 import { checkPreflight } from './preflight-check';
-import { corsUnsafeHeaders, type UnsafeHeader, unsafeReason } from './safelist';
+import { corsUnsafeHeaders, type UnsafeHeader, unsafeHeader, unsafeReason } from './safelist';
 import type { CorsFailure, HeaderList, Stage, StagedFailure } from './types';
 import { type CorsWarning, responseWarnings } from './warnings';
 
@@ -166,7 +166,7 @@ function unsafeHeadersFor(authorHeaders: HeaderList, preflight: PreflightRecord 
     const name = h.name.toLowerCase();
     if (!wanted.has(name) || seen.has(name)) continue;
     seen.add(name);
-    out.push(known.get(name) ?? { name, value: h.value, reason: unsafeReason(name, h.value) ?? 'safelisted-total-too-long' });
+    out.push(known.get(name) ?? unsafeHeader(name, h.value, unsafeReason(name, h.value) ?? 'safelisted-total-too-long'));
   }
   for (const name of [...wanted].sort()) {
     if (!seen.has(name)) out.push({ name, value: '', reason: 'name-not-safelisted' });

@@ -40,6 +40,11 @@ export type CorsErrorCode =
 export interface CorsFailure {
   readonly code: CorsErrorCode;
   readonly failedParameter: string;
+  /**
+   * The value that broke the check where Chrome's failedParameter is empty: the item of an allow-list that is
+   * not a token. Reported at the point of failure so no later layer has to parse the header again.
+   */
+  readonly offending?: string;
 }
 
 /**

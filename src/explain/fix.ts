@@ -5,8 +5,13 @@
  * `Access-Control-Allow-Credentials`. Values are built from what was observed (the origin sent, the method, the
  * headers the preflight asked about), never from placeholders.
  */
+import { isToken } from '../http';
 import {
+  allowListItems,
+  CODES,
+  type CorsErrorCode,
   type Evaluation,
+  failingResponse,
   type ExchangeRecord,
   type Header,
   type HeaderList,
@@ -49,7 +54,8 @@ export function fixFor(record: ExchangeRecord, evaluation: Evaluation): Fix | nu
   const originLines = allowOriginLines(origin, credentials);
 
   if (error.stage === 'preflight') {
-    const pfHeaders = hop.preflight?.response?.headers ?? [];
+    const pfResponse = failingResponse(record, error);
+    const pfHeaders = pfResponse?.headers ?? [];
     const methods = allowMethodsValue(pfHeaders, hopOutcome.method, credentials);
     const headers = allowHeadersValue(pfHeaders, hopOutcome.unsafeHeaders.map((h) => h.name), credentials);
     const lines: Header[] = [...originLines];
@@ -58,7 +64,7 @@ export function fixFor(record: ExchangeRecord, evaluation: Evaluation): Fix | nu
     else if (headerValue(pfHeaders, 'access-control-allow-methods') !== null) removeHeaders.push('Access-Control-Allow-Methods');
     if (headers !== null) lines.push({ name: 'Access-Control-Allow-Headers', value: headers });
     else if (headerValue(pfHeaders, 'access-control-allow-headers') !== null) removeHeaders.push('Access-Control-Allow-Headers');
-    const status = hop.preflight?.response?.status ?? 0;
+    const status = pfResponse?.status ?? 0;
     const needsStatus = status < 200 || status > 299 || error.code === 'PreflightDisallowedRedirect';
     return {
       ...base,
@@ -88,28 +94,15 @@ function allowOriginLines(origin: string, credentials: boolean): Header[] {
   return lines;
 }
 
-const PRIMARY_HEADER: Readonly<Record<string, string>> = {
-  InvalidAllowCredentials: 'Access-Control-Allow-Credentials',
-  PreflightInvalidAllowCredentials: 'Access-Control-Allow-Credentials',
-  InvalidAllowMethodsPreflightResponse: 'Access-Control-Allow-Methods',
-  MethodDisallowedByPreflightResponse: 'Access-Control-Allow-Methods',
-  InvalidAllowHeadersPreflightResponse: 'Access-Control-Allow-Headers',
-  HeaderDisallowedByPreflightResponse: 'Access-Control-Allow-Headers',
-};
-
-function primaryLine(lines: readonly Header[], code: string): Header | null {
-  if (code === 'PreflightInvalidStatus' || code === 'PreflightDisallowedRedirect') return null;
-  const name = PRIMARY_HEADER[code] ?? 'Access-Control-Allow-Origin';
-  return lines.find((l) => l.name === name) ?? null;
+/** The line that answers Chrome's complaint: the one setting the header the failing check read. */
+function primaryLine(lines: readonly Header[], code: CorsErrorCode): Header | null {
+  const name = CODES[code].header;
+  return name === null ? null : (lines.find((l) => l.name === name) ?? null);
 }
 
 /** Tokens of an existing allow-list worth keeping (a broken list is rebuilt from its valid items). */
 function keptItems(value: string | null, credentials: boolean): string[] {
-  if (value === null) return [];
-  return value
-    .split(',')
-    .map((v) => v.trim())
-    .filter((v) => /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(v) && !(credentials && v === '*'));
+  return allowListItems(value).filter((v) => isToken(v) && !(credentials && v === '*'));
 }
 
 function allowMethodsValue(headers: HeaderList, method: string, credentials: boolean): string | null {

@@ -1,6 +1,7 @@
 /** The explanation layer: verdicts → plain language, Chrome's console line, the fix, and server snippets. */
 export { explain, type Explanation, type ExplainOptions } from './explain';
-export { chromeConsoleMessage, CONSOLE_TEMPLATES, type ConsoleMessageInput, type ResourceKind } from './console-message';
+export { chromeConsoleMessage, type ConsoleMessageInput, type ResourceKind } from './console-message';
+export { CODE_WORDS, type CodeWords, type ConsoleTemplate } from './code-words';
 export { buildSnippets, snippetInput, snippetsFor, type Snippet, type SnippetInput, type Stack } from './snippets';
 export { applyFix, fixFor, type Fix } from './fix';
 export { describeOriginDifference } from './origin-diff';

@@ -2,7 +2,7 @@
  * Why a request needed a preflight, as one sentence. "Why is there an OPTIONS request at all?" is where most
  * users start, and the answer is usually one header value they did not think of (Content-Type: application/json).
  */
-import type { PreflightReason } from '../cors';
+import { MAX_SAFELISTED_TOTAL_BYTES, MAX_SAFELISTED_VALUE_BYTES, type PreflightReason } from '../cors';
 
 /** Display names for the safelisted request headers; everything else is shown as Chrome names it (lower case). */
 const DISPLAY: Readonly<Record<string, string>> = {
@@ -19,8 +19,6 @@ export function shorten(value: string, max = MAX_SHOWN): string {
   return value.length > max ? `${value.slice(0, max)}...` : value;
 }
 
-const UNSAFE_BYTE = /[\u0000-\u0008\u000a-\u001f"():<>?@[\\\]{}\u007f]/;
-
 function headerPhrase(r: Extract<PreflightReason, { kind: 'header' }>): string {
   const name = DISPLAY[r.name] ?? r.name;
   const line = `${name}: ${shorten(r.value)}`;
@@ -30,9 +28,9 @@ function headerPhrase(r: Extract<PreflightReason, { kind: 'header' }>): string {
     case 'content-type-not-simple':
       return `the header ${line} (not one of the three simple content types: application/x-www-form-urlencoded, multipart/form-data, text/plain)`;
     case 'value-too-long':
-      return `the header ${name} (its value is longer than 128 bytes)`;
+      return `the header ${name} (its value is longer than ${r.limit ?? MAX_SAFELISTED_VALUE_BYTES} bytes)`;
     case 'unsafe-byte': {
-      const ch = UNSAFE_BYTE.exec(r.value)?.[0];
+      const ch = r.unsafeChar;
       const shown = ch === undefined ? 'a character' : /[\u0000-\u001f\u007f]/.test(ch) ? 'a control character' : `'${ch}'`;
       return `the header ${line} (it contains ${shown}, which a simple header may not)`;
     }
@@ -43,7 +41,7 @@ function headerPhrase(r: Extract<PreflightReason, { kind: 'header' }>): string {
     case 'client-hint-syntax':
       return `the header ${line} (not a value of the form the browser allows for this hint)`;
     case 'safelisted-total-too-long':
-      return `the header ${name} (the simple headers together are longer than 1024 bytes)`;
+      return `the header ${name} (the simple headers together are longer than ${r.limit ?? MAX_SAFELISTED_TOTAL_BYTES} bytes)`;
   }
 }
 

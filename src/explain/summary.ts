@@ -2,38 +2,11 @@
  * The failure in a few words, for a list row or a grouped line: the header and the value, no sentence. The full
  * explanation is `explain()`; this is what fits in a column and still names the offending header.
  */
-import type { CorsErrorCode, CorsWarning } from '../cors';
+import { type CorsErrorCode, type CorsWarning, failingResponse } from '../cors';
 import type { AnalysedExchange } from '../har/analyze';
 import { MAX_AGE_CAP } from '../http';
+import { CODE_WORDS } from './code-words';
 import { clean } from './display';
-import { shorten } from './preflight-cause';
-
-const v = (fp: string): string => (fp === '' ? '' : ` '${clean(shorten(fp, 40))}'`);
-
-const SHORT: Readonly<Record<CorsErrorCode, (fp: string) => string>> = {
-  MissingAllowOriginHeader: () => 'no Access-Control-Allow-Origin',
-  PreflightMissingAllowOriginHeader: () => 'preflight: no Access-Control-Allow-Origin',
-  AllowOriginMismatch: (fp) => `Allow-Origin${v(fp)} is not this origin`,
-  PreflightAllowOriginMismatch: (fp) => `preflight: Allow-Origin${v(fp)} is not this origin`,
-  InvalidAllowOriginValue: (fp) => `invalid Allow-Origin${v(fp)}`,
-  PreflightInvalidAllowOriginValue: (fp) => `preflight: invalid Allow-Origin${v(fp)}`,
-  MultipleAllowOriginValues: (fp) => `several Allow-Origin values${v(fp)}`,
-  PreflightMultipleAllowOriginValues: (fp) => `preflight: several Allow-Origin values${v(fp)}`,
-  WildcardOriginNotAllowed: () => "Allow-Origin '*' with credentials",
-  PreflightWildcardOriginNotAllowed: () => "preflight: Allow-Origin '*' with credentials",
-  InvalidAllowCredentials: (fp) => `Allow-Credentials${v(fp)} is not 'true'`,
-  PreflightInvalidAllowCredentials: (fp) => `preflight: Allow-Credentials${v(fp)} is not 'true'`,
-  PreflightInvalidStatus: () => 'preflight answered non-2xx',
-  PreflightDisallowedRedirect: () => 'preflight was redirected',
-  InvalidAllowMethodsPreflightResponse: () => 'preflight: unparsable Allow-Methods',
-  InvalidAllowHeadersPreflightResponse: () => 'preflight: unparsable Allow-Headers',
-  MethodDisallowedByPreflightResponse: (fp) => `method${v(fp)} not in Allow-Methods`,
-  HeaderDisallowedByPreflightResponse: (fp) => `header${v(fp)} not in Allow-Headers`,
-  RedirectContainsCredentials: () => 'redirect URL has user:password',
-  DisallowedByMode: () => "redirect not allowed in mode 'same-origin'",
-  CorsDisabledScheme: (fp) => `scheme not allowed for CORS${v(fp)}`,
-  InvalidResponse: () => 'invalid response',
-};
 
 const WARNING_SHORT: Readonly<Record<CorsWarning['code'], string>> = {
   AuthorizationCoveredByWildcard: 'Authorization covered only by Allow-Headers *',
@@ -44,7 +17,7 @@ const WARNING_SHORT: Readonly<Record<CorsWarning['code'], string>> = {
 };
 
 export function shortFailure(code: CorsErrorCode, failedParameter: string): string {
-  return SHORT[code](failedParameter);
+  return CODE_WORDS[code].short(failedParameter);
 }
 
 /** A few words for any verdict: the failure, else the first warning, else what the verdict means. */
@@ -54,7 +27,7 @@ export function shortSummary(x: AnalysedExchange): string {
     const error = evaluation.error;
     if (!error) return 'blocked';
     if (error.code === 'PreflightInvalidStatus') {
-      const status = x.record.hops[error.hop]?.preflight?.response?.status;
+      const status = failingResponse(x.record, error)?.status;
       if (status !== undefined) return `preflight answered ${status}`;
     }
     return shortFailure(error.code, error.failedParameter);

@@ -4,7 +4,7 @@
  * request and response headers with the offending header marked (or a row for the missing one), the curl
  * commands to see it for themselves, and which browser and CORS Lens version said so.
  */
-import { CODE_FACTS, nameIs } from '../cors';
+import { CODES, nameIs } from '../cors';
 import { type Explanation, fixLines, shortSummary } from '../explain';
 import type { AnalysedExchange } from '../har';
 import { curlScript } from './curl';
@@ -34,7 +34,7 @@ export function markdownReport(x: AnalysedExchange, e: Explanation, repro: Repro
   const facts: string[] = ['| | |', '| --- | --- |', `| Verdict | **${VERDICT[ev.verdict]}** (confidence: ${ev.confidence}) |`];
   if (ev.error) {
     facts.push(`| Chrome error | ${mdCode(ev.error.code)}${ev.error.failedParameter ? ` (failedParameter ${mdCode(t(ev.error.failedParameter))})` : ''} |`);
-    facts.push(`| Firefox reason | ${mdCode(CODE_FACTS[ev.error.code].firefox)} |`);
+    facts.push(`| Firefox reason | ${mdCode(CODES[ev.error.code].firefox)} |`);
     facts.push(`| Failing response | ${mdText(t(e.where))} |`);
   }
   if (e.header) facts.push(`| ${mdText(e.header)} received | ${e.received === null ? '*(missing)*' : mdCode(cut(t(e.received)))} |`);

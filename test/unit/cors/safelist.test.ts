@@ -136,3 +136,23 @@ describe('corsUnsafeHeaders', () => {
     expect(corsUnsafeHeaders([{ name: ':authority', value: 'x' }, { name: 'cookie', value: 'a=b' }, { name: 'priority', value: 'u=1, i' }]).map((h) => h.name)).toEqual(['priority']);
   });
 });
+
+describe('an unsafe header says what broke its rule', () => {
+  test.each<[string, string, Partial<{ unsafeChar: string; limit: number }>]>([
+    ['Accept', 'text/{x}', { unsafeChar: '{' }],
+    ['Content-Type', 'text/plain; a="b"', { unsafeChar: '"' }],
+    ['Accept', 'a\u0001b', { unsafeChar: '\u0001' }],
+    ['Accept', 'a'.repeat(129), { limit: 128 }],
+    ['X-Custom', 'anything', {}],
+  ])('%s: %j', (name, value, expected) => {
+    const [h] = corsUnsafeHeaders([{ name, value }]);
+    expect({ unsafeChar: h?.unsafeChar, limit: h?.limit }).toEqual({ unsafeChar: undefined, limit: undefined, ...expected });
+  });
+
+  test('the 1024-byte total names its limit on every safelisted header it turns unsafe', () => {
+    const headers = Array.from({ length: 9 }, (_, i) => ({ name: i % 2 ? 'Accept' : 'Accept-Language', value: 'a'.repeat(120) }));
+    const unsafe = corsUnsafeHeaders(headers);
+    expect(unsafe).toHaveLength(9);
+    for (const h of unsafe) expect(h).toMatchObject({ reason: 'safelisted-total-too-long', limit: 1024 });
+  });
+});

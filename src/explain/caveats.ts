@@ -1,0 +1,38 @@
+/**
+ * What the capture could not show, said next to the verdict that depends on it. A HAR never records the
+ * credentials mode and may lack a preflight the browser answered from its cache: a verdict built on a guess must
+ * say it is one.
+ */
+import type { Evaluation } from '../cors';
+import type { AnalysedExchange } from '../har/analyze';
+
+const NOTE_CAVEATS: Partial<Record<Evaluation['notes'][number], string>> = {
+  'preflight-from-cache':
+    'No preflight for this request is in the capture: Chrome answered it from its preflight cache (Access-Control-Max-Age), so what the server allowed is not visible here, and a cached answer from before a server fix can still be in use. To see a fresh preflight, tick "Disable cache" in the Network panel of DevTools and reload.',
+  'preflight-missing':
+    'A preflight was needed but none is in the capture, and the request never reached the network: the preflight probably happened before DevTools was recording. Keep DevTools open, tick "Disable cache", and reload.',
+  'credentials-inferred-include':
+    "The capture does not record the credentials mode; only a request with credentials (credentials: 'include' or withCredentials) fails this way, so this explanation assumes one.",
+  'credentials-unknown':
+    "The capture does not record the credentials mode, and the evidence does not settle it. With credentials (credentials: 'include' or withCredentials), * is not allowed and Access-Control-Allow-Credentials: true is needed as well.",
+  'redirect-not-followed': "The last redirect was not followed (redirect: 'manual'): the page received an opaque redirect, not the target.",
+};
+
+export function caveats(x: AnalysedExchange): string[] {
+  const ev = x.evaluation;
+  const out: string[] = [];
+  if (x.origin === null) out.push("The capture does not show the page's origin (no Origin, Referer or page URL): every origin check here is a guess.");
+  if (x.requestMissing) out.push('Only the preflight is in the capture; the request it guarded is missing (DevTools may have been opened too late, or the entry was filtered out).');
+  for (const n of ev.notes) {
+    const text = NOTE_CAVEATS[n];
+    if (text) out.push(text);
+  }
+  // Both credentials modes explain the failure: the fix for one may only move the error for the other.
+  if (ev.notes.includes('credentials-inferred-omit') && ev.confidence !== 'certain' && ev.verdict === 'blocked') {
+    out.push("The capture does not record the credentials mode; this assumes none. If the page sends credentials (credentials: 'include' or withCredentials), the response must name the origin exactly and also send Access-Control-Allow-Credentials: true.");
+  }
+  if (ev.verdict === 'blocked' && ev.confidence === 'uncertain' && x.origin !== null) {
+    out.push('The capture does not settle every fact this verdict depends on; treat it as the most likely explanation, not a certainty.');
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+/**
+ * The verdicts that are not "blocked": what a network error, a contradiction between the browser and the
+ * replay, a missing preflight or a missing response mean, and the requests no CORS check applies to.
+ */
+import { CODES } from '../cors';
+import type { AnalysedExchange } from '../har/analyze';
+import { plural } from './context';
+import { baseExplanation as base, type Explanation } from './explanation';
+import { networkErrorMeaning } from './network-error';
+import { describeWarnings } from './warning-text';
+import { where } from './where';
+
+export function explainUnknown(x: AnalysedExchange): Explanation {
+  const ev = x.evaluation;
+  const last = x.record.hops[x.record.hops.length - 1];
+  if (ev.networkError !== null) {
+    const onPreflight = last?.preflight?.error === ev.networkError && !last?.response;
+    const meaning = networkErrorMeaning(ev.networkError);
+    return {
+      ...base(
+        x,
+        `Failed with a network error, ${ev.networkError}${onPreflight ? ' on the preflight' : ''}: not a CORS error.`,
+        onPreflight ? 'the preflight (OPTIONS) request' : 'the request',
+        [
+          `${meaning ? `${ev.networkError}: ${meaning}. ` : ''}No response arrived, so there were no headers to check: Chrome reports no CORS error for this, and changing CORS headers will not fix it.`,
+        ],
+      ),
+      firefoxKey: CODES.InvalidResponse.firefox,
+    };
+  }
+  if (ev.notes.includes('browser-failed-but-checks-pass')) {
+    return base(x, 'Unknown: the browser failed this request, but the captured headers pass every CORS check.', 'the response', [
+      'Something the capture does not show made it fail: a preflight answered from cache that allowed less than the one captured, credentials the capture cannot see, a browser extension, or a security policy (mixed content, Private Network Access). Tick "Disable cache" in DevTools and reload to capture a fresh preflight.',
+    ]);
+  }
+  if (ev.notes.includes('browser-allowed-but-checks-fail') && ev.error === null) {
+    return base(x, 'Unknown: the browser completed this request, but replaying its headers would fail a CORS check.', 'the response', [
+      'The capture may be missing headers, or the request was not a CORS request (a navigation or no-cors request). Trust what the browser did.',
+    ]);
+  }
+  if (ev.notes.includes('browser-allowed-but-checks-fail') && ev.error !== null) {
+    return base(
+      x,
+      `Unknown: the browser completed this request, but replaying its headers fails with ${ev.error.code}${ev.error.failedParameter ? ` (${ev.error.failedParameter})` : ''}.`,
+      where(x, ev.error),
+      ['The capture may be missing headers, or the credentials mode differs from what the replay assumed. Trust what the browser did.'],
+    );
+  }
+  if (ev.notes.includes('preflight-missing')) {
+    return base(x, 'Unknown: this request needed a preflight, but the capture holds none and no response.', 'the preflight (OPTIONS) request', []);
+  }
+  return base(x, 'Unknown: the capture holds no response for this request.', 'the request', [
+    'The request may still have been in flight, or was cancelled, when the capture was taken.',
+  ]);
+}
+
+export function explainNotCors(x: AnalysedExchange): Explanation {
+  if (x.evaluation.notes.includes('mode-not-cors')) {
+    return base(x, 'Not a CORS request: a navigation or a no-cors request, which no CORS check applies to.', 'the request', [
+      "A no-cors request (an <img>, a <script> without crossorigin, fetch with mode: 'no-cors') may go anywhere, but the page gets an opaque response it cannot read.",
+    ]);
+  }
+  return base(x, `Not a CORS request: the page (${x.origin ?? 'unknown origin'}) and ${x.url} are same-origin, so no CORS check applies.`, 'the request', []);
+}
+
+export function explainAllowed(x: AnalysedExchange): Explanation {
+  const w = describeWarnings(x.warnings);
+  const headline = `Allowed: the ${x.method} request to ${x.url} passes Chrome's CORS checks${w.length > 0 ? `, with ${plural(w.length, 'warning')}` : ''}.`;
+  return base(x, headline, 'the response', []);
+}
