@@ -4,6 +4,7 @@
  * entries carry no id, so live entries that arrive before getHAR answers are held back and kept only if getHAR
  * did not already include them.
  */
+import { reportKey } from '../src/har/request-key';
 
 /** The part of `devtools.network` this module uses (the real one, or a fake in unit tests). */
 export interface NetworkApi {
@@ -17,11 +18,6 @@ export interface CaptureSink {
   navigated(url: string): void;
 }
 
-/** Same start, method, URL and duration: the same request seen twice (getHAR and onRequestFinished). */
-export function entryKey(e: unknown): string {
-  const o = (e ?? {}) as { startedDateTime?: unknown; time?: unknown; request?: { method?: unknown; url?: unknown } };
-  return `${String(o.startedDateTime)} ${String(o.request?.method)} ${String(o.request?.url)} ${String(o.time)}`;
-}
 
 export function pagesOf(list: readonly unknown[] | undefined): Map<string, string> {
   const pages = new Map<string, string>();
@@ -47,8 +43,8 @@ export async function startCapture(api: NetworkApi, sink: CaptureSink): Promise<
     // Without the backlog the live capture still works: nothing to add.
   }
   const entries = Array.isArray(har?.entries) ? har.entries : [];
-  const seen = new Set(entries.map(entryKey));
+  const seen = new Set(entries.map(reportKey));
   const held = early;
   early = null;
-  sink.entries([...entries, ...held.filter((e) => !seen.has(entryKey(e)))], pagesOf(har?.pages));
+  sink.entries([...entries, ...held.filter((e) => !seen.has(reportKey(e)))], pagesOf(har?.pages));
 }

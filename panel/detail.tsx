@@ -4,7 +4,7 @@
  * headers of every step with the offending one marked.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { CODE_FACTS, type HeaderList } from '../src/cors';
+import { CODES, type HeaderList } from '../src/cors';
 import { explain, fixLines } from '../src/explain';
 import type { AnalysedExchange } from '../src/har';
 import { CopyButton } from './copy-button';
@@ -35,7 +35,7 @@ export function Detail({ x, onClose }: Props) {
         <p class="headline" data-testid="headline">{ex.headline}</p>
         <p class="meta">
           {x.origin ? <>from <span class="mono">{displayValue(x.origin)}</span> · </> : null}
-          {error ? <><span class="mono">{error.code}</span>{error.failedParameter ? <> (<span class="mono">{displayValue(error.failedParameter)}</span>)</> : null} · Firefox: <span class="mono">{CODE_FACTS[error.code].firefox}</span> · </> : null}
+          {error ? <><span class="mono">{error.code}</span>{error.failedParameter ? <> (<span class="mono">{displayValue(error.failedParameter)}</span>)</> : null} · Firefox: <span class="mono">{CODES[error.code].firefox}</span> · </> : null}
           confidence: {x.evaluation.confidence}
         </p>
         <Timeline x={x} />

@@ -2,7 +2,7 @@
  * Exchanges → list rows and the filters over them. Everything a row shows is derived here once per exchange,
  * so filtering 10,000 rows on a keystroke is a string search over precomputed fields, nothing more.
  */
-import type { VerdictKind } from '../src/cors';
+import { failingResponse, type VerdictKind } from '../src/cors';
 import { shortSummary } from '../src/explain';
 import type { AnalysedExchange } from '../src/har';
 
@@ -71,11 +71,10 @@ export function rowOf(x: AnalysedExchange): Row {
 function statusOf(x: AnalysedExchange): string {
   const error = x.evaluation.error;
   if (error?.stage === 'preflight') {
-    const s = x.record.hops[error.hop]?.preflight?.response?.status;
+    const s = failingResponse(x.record, error)?.status;
     return s === undefined ? '' : `${s} (OPTIONS)`;
   }
-  const hop = error ? x.record.hops[error.hop] : x.record.hops[x.record.hops.length - 1];
-  const s = hop?.response?.status;
+  const s = error ? failingResponse(x.record, error)?.status : x.record.hops[x.record.hops.length - 1]?.response?.status;
   return s === undefined || s === 0 ? '' : String(s);
 }
 

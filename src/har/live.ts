@@ -15,6 +15,7 @@ import { hasResponse } from '../http';
 import { type Entry, hasProvisionalRequestHeaders } from './entry';
 import { buildExchanges } from './exchanges';
 import { parseEntry, type SkippedEntry } from './parse';
+import { requestKey } from './request-key';
 
 export interface LiveOptions {
   /** Entries kept at most; the oldest go first. */
@@ -86,9 +87,9 @@ export class LiveAnalysis {
       const previous = this.supersedes(parsed.entry);
       if (previous) this.remove(previous);
       this.insert(parsed.entry);
-      const key = keyOf(parsed.entry);
+      const key = requestKey(parsed.entry);
       this.recent.set(key, this.recent.has(key) ? null : parsed.entry);
-      if (isIncomplete(r, parsed.entry)) this.incomplete.set(keyOf(parsed.entry), { entry: parsed.entry, since: this.now() });
+      if (isIncomplete(r, parsed.entry)) this.incomplete.set(requestKey(parsed.entry), { entry: parsed.entry, since: this.now() });
     }
     if (this.entries.length > this.maxEntries) this.dropOldest(this.entries.length - Math.floor(this.maxEntries * 0.9));
     this.snapshot = null;
@@ -112,9 +113,9 @@ export class LiveAnalysis {
       if (this.incomplete.size === 0) break;
       const parsed = parseEntry(r, -1);
       if (typeof parsed === 'string' || isIncomplete(r, parsed.entry)) continue;
-      const old = this.incomplete.get(keyOf(parsed.entry))?.entry;
+      const old = this.incomplete.get(requestKey(parsed.entry))?.entry;
       if (!old) continue;
-      this.incomplete.delete(keyOf(old));
+      this.incomplete.delete(requestKey(old));
       this.remove(old);
       this.insert({ ...parsed.entry, index: old.index });
       replaced++;
@@ -142,7 +143,7 @@ export class LiveAnalysis {
     for (const r of raw) {
       const parsed = parseEntry(r, -1);
       if (typeof parsed === 'string') continue;
-      const key = keyOf(parsed.entry);
+      const key = requestKey(parsed.entry);
       if (!recent.has(key)) continue;
       later.set(key, later.has(key) ? null : parsed.entry);
     }
@@ -233,7 +234,7 @@ export class LiveAnalysis {
    * request that never happened.
    */
   private supersedes(e: Entry): Entry | null {
-    const key = keyOf(e);
+    const key = requestKey(e);
     if (e.error === null) {
       // Bounded: a re-report comes milliseconds later, so only recent entries matter.
       if (this.unfailed.size >= 4096) this.unfailed.clear();
@@ -291,10 +292,6 @@ function sameReport(a: Entry, b: Entry): boolean {
   return a.status === b.status && a.error === b.error && a.redirectUrl === b.redirectUrl && a.requestHeaders.length === b.requestHeaders.length && a.responseHeaders.length === b.responseHeaders.length;
 }
 
-/** One request across reports: its status can change between them (0 until the response is merged). */
-function keyOf(e: Entry): string {
-  return `${e.start} ${e.method} ${e.url}`;
-}
 
 /** Errors Chrome gives only after a response came back: a CORS failure, a refused redirect. */
 const ANSWERED_ERRORS: ReadonlySet<string> = new Set(['net::ERR_FAILED', 'net::ERR_INVALID_REDIRECT']);

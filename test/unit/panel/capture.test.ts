@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { entryKey, type NetworkApi, startCapture } from '../../../panel/capture';
+import { type NetworkApi, startCapture } from '../../../panel/capture';
+import { reportKey as entryKey } from '../../../src/har/request-key';
 
 const entry = (url: string, start = '2026-11-22T00:00:00.000Z', time = 5) => ({ startedDateTime: start, time, request: { method: 'GET', url, headers: [] }, response: { status: 200, headers: [] } });
 
