@@ -6,7 +6,7 @@
  * answer the preflight 401.
  */
 import { apacheString } from '../literals';
-import { advice, comment, safeValues, type Snippet, type SnippetInput } from './input';
+import { notesAndAdvice, safeValues, type Snippet, type SnippetInput } from './input';
 
 export function apache(input: SnippetInput): Snippet<'apache'> {
   const s = safeValues(input, (v) => apacheString(v) !== null);
@@ -14,8 +14,7 @@ export function apache(input: SnippetInput): Snippet<'apache'> {
   const code = [
     '# In the <VirtualHost> that serves the API (server context, not .htaccess: there mod_rewrite runs after',
     '# authentication). Needs mod_headers and mod_rewrite. `always` covers error responses too.',
-    ...comment('#', s.notes),
-    ...comment('#', advice(input)),
+    ...notesAndAdvice('#', s, input),
     ...set('Access-Control-Allow-Origin', s.origin === null ? null : apacheString(s.origin)),
     ...(input.credentials ? set('Access-Control-Allow-Credentials', '"true"') : []),
     'Header always merge Vary "Origin"',

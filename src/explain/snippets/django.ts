@@ -4,14 +4,13 @@
  * APPEND_SLASH redirect and authentication would otherwise answer the preflight before it could.
  */
 import { pyString } from '../literals';
-import { advice, comment, safeValues, type Snippet, type SnippetInput } from './input';
+import { notesAndAdvice, safeValues, type Snippet, type SnippetInput } from './input';
 
 export function django(input: SnippetInput): Snippet<'django'> {
   const s = safeValues(input, () => true);
   const code = [
     '# settings.py -- pip install django-cors-headers',
-    ...comment('#', s.notes),
-    ...comment('#', advice(input)),
+    ...notesAndAdvice('#', s, input),
     'from corsheaders.defaults import default_headers, default_methods',
     '',
     'INSTALLED_APPS += ["corsheaders"]',

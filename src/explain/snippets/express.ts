@@ -4,7 +4,7 @@
  * land in JavaScript string literals, which can hold any string, so only non-tokens are left out.
  */
 import { jsString } from '../literals';
-import { advice, comment, safeValues, type Snippet, type SnippetInput } from './input';
+import { notesAndAdvice, safeValues, type Snippet, type SnippetInput } from './input';
 
 export function express(input: SnippetInput): Snippet<'express'> {
   const s = safeValues(input, () => true);
@@ -18,8 +18,7 @@ export function express(input: SnippetInput): Snippet<'express'> {
   opts.push('  optionsSuccessStatus: 204,');
   const code = [
     '// npm install cors',
-    ...comment('//', s.notes),
-    ...comment('//', advice(input)),
+    ...notesAndAdvice('//', s, input),
     "const cors = require('cors');",
     '',
     'const corsOptions = {',

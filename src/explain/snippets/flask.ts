@@ -5,7 +5,7 @@
  * them, which the snippet points out when a page sent a lower-case method.
  */
 import { pyString } from '../literals';
-import { advice, comment, safeValues, type Snippet, type SnippetInput } from './input';
+import { notesAndAdvice, safeValues, type Snippet, type SnippetInput } from './input';
 
 /** Flask-CORS treats a string holding * \ ] ? $ ^ [ ( ) as a regular expression: such values are escaped as one. */
 function flaskPattern(value: string): string {
@@ -24,8 +24,7 @@ export function flask(input: SnippetInput): Snippet<'flask'> {
   const lowerMethod = s.methods.some((m) => m !== m.toUpperCase());
   const code = [
     '# pip install flask-cors',
-    ...comment('#', s.notes),
-    ...comment('#', advice(input)),
+    ...notesAndAdvice('#', s, input),
     ...(lowerMethod ? ['# Flask-CORS upper-cases method names; a page sending a lower-case method must send it upper-case.'] : []),
     ...(needsRe ? ['import re', ''] : []),
     'from flask_cors import CORS',

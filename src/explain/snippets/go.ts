@@ -5,7 +5,7 @@
  * that serves OPTIONS itself still does.
  */
 import { goString } from '../literals';
-import { advice, comment, safeValues, type Snippet, type SnippetInput } from './input';
+import { notesAndAdvice, safeValues, type Snippet, type SnippetInput } from './input';
 
 export function go(input: SnippetInput): Snippet<'go'> {
   const s = safeValues(input, () => true);
@@ -24,8 +24,7 @@ export function go(input: SnippetInput): Snippet<'go'> {
     '// Go, plain net/http middleware (no library: exact string comparison, nothing is a pattern).',
     '// Wrap the outermost handler, outside authentication and redirecting routers: withCORS(mux).',
     '// Headers are set before the handler runs, so its error responses carry them too.',
-    ...comment('//', s.notes),
-    ...comment('//', advice(input)),
+    ...notesAndAdvice('//', s, input),
     'func withCORS(next http.Handler) http.Handler {',
     ...(s.origin !== null ? [`\tconst allowedOrigin = ${goString(s.origin)}`] : []),
     '\treturn http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {',

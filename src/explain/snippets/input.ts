@@ -118,10 +118,10 @@ export function safeValues(input: SnippetInput, accept: (v: string) => boolean):
 }
 
 /** One comment line per note. Notes and advice are CORS Lens's own fixed wording, so nothing here needs escaping. */
-export const comment = (prefix: string, lines: readonly string[]): string[] => lines.map((l) => `${prefix} ${l}`);
+const comment = (prefix: string, lines: readonly string[]): string[] => lines.map((l) => `${prefix} ${l}`);
 
 /** Advice every stack shares, as comment text. */
-export function advice(input: SnippetInput): string[] {
+function advice(input: SnippetInput): string[] {
   const out: string[] = [];
   if (input.optionsBeforeAuth) out.push('Preflights never carry cookies or Authorization: answer OPTIONS before authentication runs.');
   if (input.preflightMustNotRedirect) out.push('The preflight must be answered where it arrives: no http->https, trailing-slash or login redirect for OPTIONS.');
@@ -130,3 +130,7 @@ export function advice(input: SnippetInput): string[] {
   return out;
 }
 
+/** The notes about values left out, then the advice, as comment lines: every stack opens with them, in this order. */
+export function notesAndAdvice(prefix: string, safe: Safe, input: SnippetInput): string[] {
+  return comment(prefix, [...safe.notes, ...advice(input)]);
+}

@@ -5,7 +5,7 @@
  * without the repeat the preflight answer would carry no Access-Control-Allow-Origin at all.
  */
 import { nginxString } from '../literals';
-import { advice, comment, safeValues, type Snippet, type SnippetInput } from './input';
+import { notesAndAdvice, safeValues, type Snippet, type SnippetInput } from './input';
 
 export function nginx(input: SnippetInput): Snippet<'nginx'> {
   const s = safeValues(input, (v) => nginxString(v) !== null);
@@ -23,8 +23,7 @@ export function nginx(input: SnippetInput): Snippet<'nginx'> {
   ];
   const code = [
     '# Inside the location block that serves the API.',
-    ...comment('#', s.notes),
-    ...comment('#', advice(input)),
+    ...notesAndAdvice('#', s, input),
     '# `always` adds the headers to error responses too. The `if` runs in the rewrite phase, so it answers',
     '# the preflight before auth_basic / auth_request and before any proxy_pass.',
     'if ($request_method = OPTIONS) {',

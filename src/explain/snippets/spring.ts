@@ -5,7 +5,7 @@
  * escapes before it parses a string.
  */
 import { javaString } from '../literals';
-import { advice, comment, safeValues, type Snippet, type SnippetInput } from './input';
+import { notesAndAdvice, safeValues, type Snippet, type SnippetInput } from './input';
 
 export function spring(input: SnippetInput): Snippet<'spring'> {
   const s = safeValues(input, () => true);
@@ -24,8 +24,7 @@ export function spring(input: SnippetInput): Snippet<'spring'> {
   const code = [
     '// Spring (CorsConfiguration). With Spring Security, also call http.cors(Customizer.withDefaults()):',
     '// the CorsFilter then answers preflights before authentication.',
-    ...comment('//', s.notes),
-    ...comment('//', advice(input)),
+    ...notesAndAdvice('//', s, input),
     '@Bean',
     'CorsConfigurationSource corsConfigurationSource() {',
     ...body.map((l) => `    ${l}`),
