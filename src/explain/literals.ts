@@ -7,9 +7,6 @@
  */
 import { isFieldValue } from '../http';
 
-// The snippets ask these of every name and value before writing it; they live with the other HTTP primitives.
-export { isFieldValue, isToken } from '../http';
-
 /** A UTF-16 code unit as \uXXXX. */
 function u4(code: number): string {
   return `\\u${code.toString(16).padStart(4, '0')}`;

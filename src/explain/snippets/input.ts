@@ -6,9 +6,9 @@
  * those left out happens here once, so every stack refuses the same values with the same words; a stack file
  * only adds what its own string syntax cannot hold. Comments never quote observed values.
  */
-import { type Evaluation, type ExchangeRecord, headerValue, isSafelistedMethod } from '../../cors';
+import { allowListItems, type Evaluation, type ExchangeRecord, failingResponse, headerValue, isSafelistedMethod } from '../../cors';
 import type { Fix } from '../fix';
-import { isFieldValue, isToken } from '../literals';
+import { isFieldValue, isToken, MAX_AGE_CAP } from '../../http';
 
 export type Stack = 'express' | 'nginx' | 'apache' | 'flask' | 'django' | 'spring' | 'go';
 
@@ -42,17 +42,8 @@ export interface SnippetInput {
   readonly onErrorResponses: boolean;
 }
 
-/** Chrome keeps a preflight for at most 7200 s; without a usable Max-Age it keeps one for 5 s. */
-const CHROME_MAX_AGE = 7200;
+/** Ten minutes: long enough to spare most preflights, short enough that a server fix is seen soon. */
 const SUGGESTED_MAX_AGE = 600;
-
-function splitList(value: string | undefined): string[] {
-  if (value === undefined) return [];
-  return value
-    .split(',')
-    .map((v) => v.trim())
-    .filter((v) => v !== '');
-}
 
 /** The snippet input for a blocked exchange, or null when the fix is not on the server (or there is none). */
 export function snippetInput(record: ExchangeRecord, evaluation: Evaluation, fix: Fix | null): SnippetInput | null {
@@ -65,7 +56,7 @@ export function snippetInput(record: ExchangeRecord, evaluation: Evaluation, fix
   const preflighted = outcome !== undefined && outcome.preflight !== 'not-needed';
   const fromFix = (name: string): string[] | null => {
     const line = fix.headers.find((h) => h.name === name);
-    return line ? splitList(line.value) : null;
+    return line ? allowListItems(line.value) : null;
   };
   const methods = fromFix('Access-Control-Allow-Methods') ?? (preflighted && outcome && !isSafelistedMethod(outcome.method) ? [outcome.method] : []);
   const headers = fromFix('Access-Control-Allow-Headers') ?? (preflighted && outcome ? [...new Set(outcome.unsafeHeaders.map((h) => h.name))] : []);
@@ -74,9 +65,9 @@ export function snippetInput(record: ExchangeRecord, evaluation: Evaluation, fix
   if (preflighted || methods.length > 0 || headers.length > 0) {
     const seen = pfResponse ? headerValue(pfResponse.headers, 'access-control-max-age') : null;
     const n = seen !== null && /^\d+$/.test(seen) ? Number(seen) : NaN;
-    maxAge = Number.isFinite(n) && n > 0 ? Math.min(n, CHROME_MAX_AGE) : SUGGESTED_MAX_AGE;
+    maxAge = Number.isFinite(n) && n > 0 ? Math.min(n, MAX_AGE_CAP.chrome) : SUGGESTED_MAX_AGE;
   }
-  const failingStatus = fix.stage === 'preflight' ? (pfResponse?.status ?? 0) : (hop?.response?.status ?? 0);
+  const failingStatus = failingResponse(record, fix)?.status ?? 0;
   return {
     origin: acao.value,
     credentials: fix.headers.some((h) => h.name === 'Access-Control-Allow-Credentials' && h.value === 'true'),
