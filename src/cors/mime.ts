@@ -1,3 +1,8 @@
+import { TCHAR } from '../http';
+
+/** type/subtype, each a token (the essence is lower-cased before the test). */
+const MIME_TYPE = new RegExp(`^${TCHAR}+/${TCHAR}+$`);
+
 /**
  * Just enough MIME parsing for the Content-Type safelist. Chromium takes the media type before the first ";",
  * trims it and lower-cases it (net::ExtractMimeTypeFromMediaType); parameters are not validated, which is why
@@ -6,7 +11,7 @@
 export function mimeEssence(value: string): string | null {
   const semicolon = value.indexOf(';');
   const essence = (semicolon === -1 ? value : value.slice(0, semicolon)).trim().toLowerCase();
-  if (!/^[!#$%&'*+\-.^_`|~0-9a-z]+\/[!#$%&'*+\-.^_`|~0-9a-z]+$/.test(essence)) return null;
+  if (!MIME_TYPE.test(essence)) return null;
   return essence;
 }
 

@@ -11,6 +11,7 @@
  * Redaction can only be switched off per export, never partly.
  */
 import { type ExchangeRecord, type Header, type HeaderList, headerValue } from '../cors';
+import { TCHAR } from '../http';
 import type { HttpRequest, HttpResponse, Reproduction, Step } from './request';
 
 export const REDACTED = '[REDACTED]';
@@ -51,6 +52,9 @@ export function isSecretName(name: string): boolean {
 }
 
 /** CORS's own headers and the fetch metadata ones name other headers or describe the request: never secrets. */
+/** `Scheme credentials` (Authorization, Proxy-Authorization): the scheme is a token, the rest is the secret. */
+const SCHEME_CREDENTIALS = new RegExp(`^\\s*(${TCHAR}+)(\\s+)(\\S.*)$`, 's');
+
 const NEVER_SECRET = /^(?:access-control-|sec-fetch-|origin$|vary$|timing-allow-origin$)/i;
 
 export function isSecretHeader(name: string): boolean {
@@ -128,7 +132,7 @@ export class Redactor {
     if (lower === 'set-cookie' || lower === 'set-cookie2') return { name: h.name, value: this.cookiePairs(h.value, true) };
     if (!isSecretHeader(h.name)) return { name: h.name, value: /^https?:\/\//i.test(h.value) ? this.url(h.value) : this.shapes(h.value) };
     // "Scheme credentials": the scheme stays readable, the credentials are what may be repeated elsewhere.
-    const m = /^\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)(\s+)(\S.*)$/s.exec(h.value);
+    const m = SCHEME_CREDENTIALS.exec(h.value);
     if (m) {
       this.basicParts(m[1] as string, m[3] as string);
       this.secret(h.value);

@@ -2,7 +2,7 @@
  * HTTP primitives every layer shares: tokens and field values, invisible characters, whether a request got a
  * response, and the browsers' preflight-cache caps. Pure and dependency-free, below the engine.
  */
-export { isFieldValue, isToken } from './token';
+export { isFieldValue, isToken, TCHAR } from './token';
 export { escapeInvisibleChar, INVISIBLE_CHAR, showInvisible } from './invisible';
 export { type Browser, MAX_AGE_CAP } from './max-age';
 export { hasResponse } from './response';

@@ -4,8 +4,11 @@
  * refusing a request no HTTP client can send. One definition, so the layers cannot disagree on what is sendable.
  */
 
-/** RFC 9110 tchar: what a method, a header name, or an allow-list item must be made of. */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** RFC 9110 tchar as a regex class, for patterns that hold a token inside (a MIME type, an auth scheme). */
+export const TCHAR = "[!#$%&'*+\\-.^_`|~0-9A-Za-z]";
+
+/** What a method, a header name, or an allow-list item must be made of. */
+const TOKEN = new RegExp(`^${TCHAR}+$`);
 
 export function isToken(value: string): boolean {
   return TOKEN.test(value);
