@@ -8,6 +8,7 @@
  * can drift from its twin.
  */
 import { ACCESS_CODES, type BaseCode, type CorsErrorCode, headerValues, preflightTwin, type PreflightTwin } from '../cors';
+import { cap } from './captured';
 import { type Ctx, q, statusName, subject } from './context';
 import { clean, redactUrl } from './display';
 import { shorten } from './preflight-cause';
@@ -32,7 +33,7 @@ export interface CodeWords {
 }
 
 /** A failedParameter in a short label: quoted, made visible, cut to fit a column. */
-const v = (fp: string): string => (fp === '' ? '' : ` '${clean(shorten(fp, 40))}'`);
+const v = (fp: string): string => (fp === '' ? '' : ` ${cap(`'${clean(shorten(fp, 40))}'`)}`);
 
 const t = (text: string, preflight: boolean, suffix: ConsoleSuffix = null): ConsoleTemplate => ({ text, preflight, suffix });
 
@@ -102,7 +103,7 @@ const WORDS: Readonly<Record<BaseCode, CodeWords>> = {
   PreflightDisallowedRedirect: {
     headline: (c) => {
       const to = c.response?.redirectUrl ?? null;
-      return `Blocked: the preflight (OPTIONS) request was redirected${to !== null ? ` (${c.status} to ${redactUrl(to)})` : ''}; a preflight may not redirect.`;
+      return `Blocked: the preflight (OPTIONS) request was redirected${to !== null ? ` (${c.status} to ${cap(redactUrl(to))})` : ''}; a preflight may not redirect.`;
     },
     short: () => 'preflight was redirected',
     console: t('Redirect is not allowed for a preflight request.', true),
@@ -119,28 +120,28 @@ const WORDS: Readonly<Record<BaseCode, CodeWords>> = {
   },
   MethodDisallowedByPreflightResponse: {
     headline: (c) =>
-      `Blocked: the preflight response does not allow the method ${c.fp} (${c.received === null ? 'it has no Access-Control-Allow-Methods header' : `Access-Control-Allow-Methods: ${shorten(c.received)}`}).`,
+      `Blocked: the preflight response does not allow the method ${cap(c.fp)} (${c.received === null ? 'it has no Access-Control-Allow-Methods header' : `Access-Control-Allow-Methods: ${cap(shorten(c.received))}`}).`,
     short: (fp) => `method${v(fp)} not in Allow-Methods`,
     console: t('Method {hint} is not allowed by Access-Control-Allow-Methods in preflight response.', false),
   },
   HeaderDisallowedByPreflightResponse: {
     headline: (c) =>
-      `Blocked: the preflight response does not allow the request header ${c.fp} (${c.received === null ? 'it has no Access-Control-Allow-Headers header' : `Access-Control-Allow-Headers: ${shorten(c.received)}`}).`,
+      `Blocked: the preflight response does not allow the request header ${cap(c.fp)} (${c.received === null ? 'it has no Access-Control-Allow-Headers header' : `Access-Control-Allow-Headers: ${cap(shorten(c.received))}`}).`,
     short: (fp) => `header${v(fp)} not in Allow-Headers`,
     console: t('Request header field {hint} is not allowed by Access-Control-Allow-Headers in preflight response.', false),
   },
   RedirectContainsCredentials: {
-    headline: (c) => `Blocked: ${subject(c)} redirects to a URL with a username and password (${redactUrl(c.response?.redirectUrl ?? '')}), which a cross-origin request may not follow.`,
+    headline: (c) => `Blocked: ${subject(c)} redirects to a URL with a username and password (${cap(redactUrl(c.response?.redirectUrl ?? ''))}), which a cross-origin request may not follow.`,
     short: () => 'redirect URL has user:password',
     console: t("Redirect location '{hint}' contains a username and password, which is disallowed for cross-origin requests.", false),
   },
   DisallowedByMode: {
-    headline: (c) => `Blocked: the request was made with mode 'same-origin' but goes to another origin (${c.hop?.url ?? c.x.url}).`,
+    headline: (c) => `Blocked: the request was made with mode 'same-origin' but goes to another origin (${cap(c.hop?.url ?? c.x.url)}).`,
     short: () => "redirect not allowed in mode 'same-origin'",
     console: t('Cross origin requests are not allowed by request mode.', false),
   },
   CorsDisabledScheme: {
-    headline: (c) => `Blocked: ${c.hop?.url ?? c.x.url} is not an http or https URL; cross-origin requests work only over http and https.`,
+    headline: (c) => `Blocked: ${cap(c.hop?.url ?? c.x.url)} is not an http or https URL; cross-origin requests work only over http and https.`,
     short: (fp) => `scheme not allowed for CORS${v(fp)}`,
     console: t(`Cross origin requests are only supported for protocol schemes: ${CORS_SCHEMES}.`, false),
   },

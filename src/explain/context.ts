@@ -4,6 +4,7 @@
  */
 import type { CorsErrorCode, Evaluation, HopRecord, ResponseRecord, StagedFailure } from '../cors';
 import type { AnalysedExchange } from '../har/analyze';
+import { cap } from './captured';
 import { shorten } from './preflight-cause';
 
 export interface Ctx {
@@ -56,7 +57,7 @@ export function statusName(status: number): string {
 }
 
 /** A captured value in quotes, cut to what a sentence can hold. */
-export const q = (v: string): string => `'${shorten(v)}'`;
+export const q = (v: string): string => cap(`'${shorten(v)}'`);
 
 export function subject(c: Ctx): string {
   if (c.error.stage === 'preflight') return 'the preflight response';

@@ -6,6 +6,7 @@
  */
 import { CODES, failingResponse, headerValue } from '../cors';
 import type { AnalysedExchange } from '../har/analyze';
+import { plain } from './captured';
 import { caveats } from './caveats';
 import { CODE_WORDS } from './code-words';
 import { chromeConsoleMessage, type ResourceKind } from './console-message';
@@ -105,24 +106,35 @@ function explainRaw(x: AnalysedExchange, options: ExplainOptions): Explanation {
   }
 }
 
-/** Every display string with invisible characters made visible; the Fix keeps the raw values (it is data). */
-function cleaned(e: Explanation): Explanation {
-  const c = (s: string | null): string | null => (s === null ? null : clean(s));
+/**
+ * Every display string passed through `face`: invisible characters made visible, and the marks around captured
+ * values dropped or kept. The Fix keeps the raw values (it is data).
+ */
+function shown(e: Explanation, face: (s: string) => string): Explanation {
+  const c = (s: string | null): string | null => (s === null ? null : face(s));
   return {
     ...e,
-    headline: clean(e.headline),
-    where: clean(e.where),
+    headline: face(e.headline),
+    where: face(e.where),
     header: c(e.header),
     received: c(e.received),
     sendLine: c(e.sendLine),
-    details: e.details.map(clean),
+    details: e.details.map(face),
     preflightCause: c(e.preflightCause),
     consoleMessage: c(e.consoleMessage),
-    warnings: e.warnings.map((w) => ({ code: w.code, text: clean(w.text) })),
-    caveats: e.caveats.map(clean),
+    warnings: e.warnings.map((w) => ({ code: w.code, text: face(w.text) })),
+    caveats: e.caveats.map(face),
   };
 }
 
 export function explain(x: AnalysedExchange, options: ExplainOptions = {}): Explanation {
-  return cleaned(explainRaw(x, options));
+  return shown(explainRaw(x, options), (s) => plain(clean(s)));
+}
+
+/**
+ * The explanation with each captured value inside its sentences marked (captured.ts), for faces that must
+ * set captured text apart from the project's words: the Markdown report. Everything else uses `explain`.
+ */
+export function explainMarked(x: AnalysedExchange, options: ExplainOptions = {}): Explanation {
+  return shown(explainRaw(x, options), clean);
 }

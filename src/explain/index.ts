@@ -1,5 +1,6 @@
 /** The explanation layer: verdicts → plain language, Chrome's console line, the fix, and server snippets. */
-export { explain, type Explanation, type ExplainOptions } from './explain';
+export { explain, explainMarked, type Explanation, type ExplainOptions } from './explain';
+export { cap, plain, segments, type Segment } from './captured';
 export { chromeConsoleMessage, type ConsoleMessageInput, type ResourceKind } from './console-message';
 export { CODE_WORDS, type CodeWords, type ConsoleTemplate } from './code-words';
 export { buildSnippets, snippetInput, snippetsFor, type Snippet, type SnippetInput, type Stack } from './snippets';
@@ -9,6 +10,6 @@ export { preflightCause } from './preflight-cause';
 export { describeWarnings, warningText } from './warning-text';
 export { networkErrorMeaning } from './network-error';
 export { apacheString, goString, javaString, jsString, nginxString, pyString } from './literals';
-export { shortFailure, shortSummary } from './summary';
+export { shortFailure, shortSummary, shortSummaryMarked } from './summary';
 export { fixLines } from './fix-text';
 export { clean } from './display';

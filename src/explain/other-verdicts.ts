@@ -4,6 +4,7 @@
  */
 import { CODES } from '../cors';
 import type { AnalysedExchange } from '../har/analyze';
+import { cap } from './captured';
 import { plural } from './context';
 import { baseExplanation as base, type Explanation } from './explanation';
 import { networkErrorMeaning } from './network-error';
@@ -19,10 +20,10 @@ export function explainUnknown(x: AnalysedExchange): Explanation {
     return {
       ...base(
         x,
-        `Failed with a network error, ${ev.networkError}${onPreflight ? ' on the preflight' : ''}: not a CORS error.`,
+        `Failed with a network error, ${cap(ev.networkError)}${onPreflight ? ' on the preflight' : ''}: not a CORS error.`,
         onPreflight ? 'the preflight (OPTIONS) request' : 'the request',
         [
-          `${meaning ? `${ev.networkError}: ${meaning}. ` : ''}No response arrived, so there were no headers to check: Chrome reports no CORS error for this, and changing CORS headers will not fix it.`,
+          `${meaning ? `${cap(ev.networkError)}: ${meaning}. ` : ''}No response arrived, so there were no headers to check: Chrome reports no CORS error for this, and changing CORS headers will not fix it.`,
         ],
       ),
       firefoxKey: CODES.InvalidResponse.firefox,
@@ -41,7 +42,7 @@ export function explainUnknown(x: AnalysedExchange): Explanation {
   if (ev.notes.includes('browser-allowed-but-checks-fail') && ev.error !== null) {
     return base(
       x,
-      `Unknown: the browser completed this request, but replaying its headers fails with ${ev.error.code}${ev.error.failedParameter ? ` (${ev.error.failedParameter})` : ''}.`,
+      `Unknown: the browser completed this request, but replaying its headers fails with ${ev.error.code}${ev.error.failedParameter ? ` (${cap(ev.error.failedParameter)})` : ''}.`,
       where(x, ev.error),
       ['The capture may be missing headers, or the credentials mode differs from what the replay assumed. Trust what the browser did.'],
     );
@@ -60,11 +61,11 @@ export function explainNotCors(x: AnalysedExchange): Explanation {
       "A no-cors request (an <img>, a <script> without crossorigin, fetch with mode: 'no-cors') may go anywhere, but the page gets an opaque response it cannot read.",
     ]);
   }
-  return base(x, `Not a CORS request: the page (${x.origin ?? 'unknown origin'}) and ${x.url} are same-origin, so no CORS check applies.`, 'the request', []);
+  return base(x, `Not a CORS request: the page (${x.origin === null ? 'unknown origin' : cap(x.origin)}) and ${cap(x.url)} are same-origin, so no CORS check applies.`, 'the request', []);
 }
 
 export function explainAllowed(x: AnalysedExchange): Explanation {
   const w = describeWarnings(x.warnings);
-  const headline = `Allowed: the ${x.method} request to ${x.url} passes Chrome's CORS checks${w.length > 0 ? `, with ${plural(w.length, 'warning')}` : ''}.`;
+  const headline = `Allowed: the ${cap(x.method)} request to ${cap(x.url)} passes Chrome's CORS checks${w.length > 0 ? `, with ${plural(w.length, 'warning')}` : ''}.`;
   return base(x, headline, 'the response', []);
 }

@@ -2,6 +2,7 @@
  * Why a request needed a preflight, as one sentence. "Why is there an OPTIONS request at all?" is where most
  * users start, and the answer is usually one header value they did not think of (Content-Type: application/json).
  */
+import { cap } from './captured';
 import { MAX_SAFELISTED_TOTAL_BYTES, MAX_SAFELISTED_VALUE_BYTES, type PreflightReason } from '../cors';
 
 /** Display names for the safelisted request headers; everything else is shown as Chrome names it (lower case). */
@@ -20,8 +21,9 @@ export function shorten(value: string, max = MAX_SHOWN): string {
 }
 
 function headerPhrase(r: Extract<PreflightReason, { kind: 'header' }>): string {
-  const name = DISPLAY[r.name] ?? r.name;
-  const line = `${name}: ${shorten(r.value)}`;
+  const shownName = DISPLAY[r.name] ?? r.name;
+  const name = cap(shownName);
+  const line = cap(`${shownName}: ${shorten(r.value)}`);
   switch (r.reason) {
     case 'name-not-safelisted':
       return `the header ${name}`;
@@ -31,7 +33,7 @@ function headerPhrase(r: Extract<PreflightReason, { kind: 'header' }>): string {
       return `the header ${name} (its value is longer than ${r.limit ?? MAX_SAFELISTED_VALUE_BYTES} bytes)`;
     case 'unsafe-byte': {
       const ch = r.unsafeChar;
-      const shown = ch === undefined ? 'a character' : /[\u0000-\u001f\u007f]/.test(ch) ? 'a control character' : `'${ch}'`;
+      const shown = ch === undefined ? 'a character' : /[\u0000-\u001f\u007f]/.test(ch) ? 'a control character' : cap(`'${ch}'`);
       return `the header ${line} (it contains ${shown}, which a simple header may not)`;
     }
     case 'language-byte':
@@ -47,7 +49,7 @@ function headerPhrase(r: Extract<PreflightReason, { kind: 'header' }>): string {
 
 export function preflightCause(reasons: readonly PreflightReason[]): string | null {
   if (reasons.length === 0) return null;
-  const parts = reasons.map((r) => (r.kind === 'method' ? `the method ${r.method}` : headerPhrase(r)));
+  const parts = reasons.map((r) => (r.kind === 'method' ? `the method ${cap(r.method)}` : headerPhrase(r)));
   const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   return `A preflight was needed because of ${list}.`;
 }

@@ -5,6 +5,7 @@
 import { type CorsErrorCode, type CorsWarning, failingResponse } from '../cors';
 import type { AnalysedExchange } from '../har/analyze';
 import { MAX_AGE_CAP } from '../http';
+import { cap, plain } from './captured';
 import { CODE_WORDS } from './code-words';
 import { clean } from './display';
 
@@ -17,11 +18,16 @@ const WARNING_SHORT: Readonly<Record<CorsWarning['code'], string>> = {
 };
 
 export function shortFailure(code: CorsErrorCode, failedParameter: string): string {
-  return CODE_WORDS[code].short(failedParameter);
+  return plain(CODE_WORDS[code].short(failedParameter));
 }
 
 /** A few words for any verdict: the failure, else the first warning, else what the verdict means. */
 export function shortSummary(x: AnalysedExchange): string {
+  return plain(shortSummaryMarked(x));
+}
+
+/** The same words with captured values marked (captured.ts), for Markdown. */
+export function shortSummaryMarked(x: AnalysedExchange): string {
   const { evaluation, warnings } = x;
   if (evaluation.verdict === 'blocked') {
     const error = evaluation.error;
@@ -30,11 +36,11 @@ export function shortSummary(x: AnalysedExchange): string {
       const status = failingResponse(x.record, error)?.status;
       if (status !== undefined) return `preflight answered ${status}`;
     }
-    return shortFailure(error.code, error.failedParameter);
+    return CODE_WORDS[error.code].short(error.failedParameter);
   }
   const w = warnings[0];
   if (w) return warnings.length > 1 ? `${WARNING_SHORT[w.code]} (+${warnings.length - 1})` : WARNING_SHORT[w.code];
-  if (evaluation.verdict === 'unknown') return evaluation.networkError ? clean(evaluation.networkError) : 'not enough evidence';
+  if (evaluation.verdict === 'unknown') return evaluation.networkError ? cap(clean(evaluation.networkError)) : 'not enough evidence';
   if (evaluation.verdict === 'not-cors') return evaluation.notes.includes('same-origin') ? 'same-origin' : 'not a CORS request';
   return evaluation.notes.includes('preflight-from-cache') ? 'allowed (preflight from cache)' : 'allowed';
 }

@@ -2,6 +2,7 @@
  * Warnings in plain words: things that work today but are wrong, fragile or risky, with the value seen.
  */
 import type { CorsWarning } from '../cors';
+import { cap } from './captured';
 import { MAX_AGE_CAP } from '../http';
 
 function on(w: CorsWarning): string {
@@ -10,13 +11,13 @@ function on(w: CorsWarning): string {
 
 const TEXT: Readonly<Record<CorsWarning['code'], (w: CorsWarning) => string>> = {
   AuthorizationCoveredByWildcard: (w) =>
-    `Access-Control-Allow-Headers: ${w.value ?? '*'} on ${on(w)} lets the Authorization header through only because Chrome still treats * as covering it. The Fetch standard and Firefox do not, and Chrome has deprecated it: list authorization by name.`,
+    `Access-Control-Allow-Headers: ${cap(w.value ?? '*')} on ${on(w)} lets the Authorization header through only because Chrome still treats * as covering it. The Fetch standard and Firefox do not, and Chrome has deprecated it: list authorization by name.`,
   NullOriginAllowed: (w) =>
     `Access-Control-Allow-Origin: null on ${on(w)} admits every page whose origin is 'null': sandboxed iframes, data: and file: pages, and any request after a cross-origin redirect. Any site can produce that origin.`,
   MissingVaryOrigin: (w) =>
-    `${on(w).replace(/^t/, 'T')} names a specific origin in Access-Control-Allow-Origin but has no Vary: Origin${w.value ? ` (Vary: ${w.value})` : ''}: a cache may hand this answer to a page with another origin, which then fails. Add Vary: Origin.`,
+    `${on(w).replace(/^t/, 'T')} names a specific origin in Access-Control-Allow-Origin but has no Vary: Origin${w.value ? ` (Vary: ${cap(w.value)})` : ''}: a cache may hand this answer to a page with another origin, which then fails. Add Vary: Origin.`,
   MaxAgeAboveBrowserCap: (w) =>
-    `Access-Control-Max-Age: ${w.value ?? ''} on ${on(w)} is above Chrome's cap of ${MAX_AGE_CAP.chrome} seconds (Firefox caps at ${MAX_AGE_CAP.firefox}): Chrome keeps the preflight for at most ${MAX_AGE_CAP.chrome / 3600} hours.`,
+    `Access-Control-Max-Age: ${cap(w.value ?? '')} on ${on(w)} is above Chrome's cap of ${MAX_AGE_CAP.chrome} seconds (Firefox caps at ${MAX_AGE_CAP.firefox}): Chrome keeps the preflight for at most ${MAX_AGE_CAP.chrome / 3600} hours.`,
   CredentialedOriginReflection: (w) =>
     w.header === 'Access-Control-Allow-Credentials'
       ? `${on(w).replace(/^t/, 'T')} allows origin 'null' with Access-Control-Allow-Credentials: true: any sandboxed page or redirected request can read responses made with this user's cookies.`

@@ -2,6 +2,7 @@
  * Origin "null" after a cross-origin redirect: the browser stops naming the page's origin, which surprises
  * everyone whose server allow-lists that origin.
  */
+import { cap } from '../captured';
 import type { Rule } from '../context';
 
 export const taintedOrigin: Rule = (c) => {
@@ -10,7 +11,7 @@ export const taintedOrigin: Rule = (c) => {
   const at = c.hop?.url ?? '';
   const star = c.ev.credentials === 'include' ? "'null' (with Access-Control-Allow-Credentials: true)" : "'*' (or 'null')";
   return (
-    `The request to ${first} was redirected to another origin, so from then on the browser sends 'Origin: null' and checks the response from ${at} against 'null', not against ${c.pageOrigin}. ` +
-    `Either that server answers Access-Control-Allow-Origin: ${star}, or, better, the page calls ${at} directly and the cross-origin redirect goes away.`
+    `The request to ${cap(first)} was redirected to another origin, so from then on the browser sends 'Origin: null' and checks the response from ${cap(at)} against 'null', not against ${cap(c.pageOrigin)}. ` +
+    `Either that server answers Access-Control-Allow-Origin: ${star}, or, better, the page calls ${cap(at)} directly and the cross-origin redirect goes away.`
   );
 };
