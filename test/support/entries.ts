@@ -66,3 +66,9 @@ export function preflightAt(start: number, end: number, o: PreflightOpts = {}): 
   const allows: [string, string][] = [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', method ?? 'GET'], ['Access-Control-Allow-Headers', names ?? '']];
   return { preflight: true, url: o.url ?? TARGET, start, time: end - start, status: 204, requestHeaders: asked, responseHeaders: o.passes === false ? [] : allows };
 }
+
+/** A request from the page that went through, allowed by `*`; with `to`, a 302 to that URL. */
+export function requestAt(url: string, start: number, end: number, o: { to?: string; method?: string; headers?: [string, string][] } = {}): EntrySpec {
+  const redirect = o.to === undefined ? {} : { status: 302, redirectURL: o.to };
+  return { url, method: o.method ?? 'GET', start, time: end - start, requestHeaders: [...(o.headers ?? []), ['Origin', PAGE]], responseHeaders: [['Access-Control-Allow-Origin', '*']], ...redirect };
+}

@@ -17,7 +17,7 @@ export interface EntrySpec {
   untimed?: boolean;
 }
 
-const T0 = Date.parse('2026-11-21T22:52:00.000Z');
+export const T0 = Date.parse('2026-11-21T22:52:00.000Z');
 
 export function harEntry(s: EntrySpec): Record<string, unknown> {
   const time = s.time ?? 10;
