@@ -140,7 +140,7 @@ export function simulate(exchange: ExchangeRecord, credentials: boolean): Simula
 }
 
 /** Checks on a URL before any request goes to it (CorsURLLoader::StartRequest): scheme, then request mode. */
-function targetCheck(mode: ExchangeRecord['mode'], cors: boolean, url: string): CorsFailure | null {
+export function targetCheck(mode: ExchangeRecord['mode'], cors: boolean, url: string): CorsFailure | null {
   if (!cors) return null;
   if (mode === 'cors' && !isCorsEnabledScheme(url)) return { code: 'CorsDisabledScheme', failedParameter: '' };
   if (mode === 'same-origin') return { code: 'DisallowedByMode', failedParameter: '' };
@@ -152,7 +152,7 @@ function targetCheck(mode: ExchangeRecord['mode'], cors: boolean, url: string): 
  * list and wins over our reading of the captured request headers (which include headers the network stack adds);
  * the request's header order is kept because Chrome names the first disallowed header in that order.
  */
-function unsafeHeadersFor(authorHeaders: HeaderList, preflight: PreflightRecord | null, captured: HeaderList): UnsafeHeader[] {
+export function unsafeHeadersFor(authorHeaders: HeaderList, preflight: PreflightRecord | null, captured: HeaderList): UnsafeHeader[] {
   const computed = corsUnsafeHeaders(authorHeaders);
   const requested = preflight ? headerValue(preflight.requestHeaders, 'access-control-request-headers') : null;
   if (requested === null) return preflight ? [] : computed;

@@ -41,7 +41,7 @@ export function byTime(a: Entry, b: Entry): number {
   return a.start - b.start || a.index - b.index;
 }
 
-interface Asked {
+export interface Asked {
   readonly method: string | null;
   readonly names: readonly string[];
   readonly origin: string | null;
@@ -49,7 +49,7 @@ interface Asked {
   readonly passes: boolean;
 }
 
-function asked(p: Entry): Asked {
+export function asked(p: Entry): Asked {
   const method = headerValue(p.requestHeaders, 'access-control-request-method');
   const names = (headerValue(p.requestHeaders, 'access-control-request-headers') ?? '')
     .split(',')
@@ -104,7 +104,7 @@ export function pairPreflights(preflights: readonly Entry[], requests: readonly 
  * Kuhn's augmenting-path matching over the feasible (preflight, request) pairs of one URL, each preflight trying
  * its candidates best first. Groups are small (the requests to one URL in one capture).
  */
-function matchGroup(preflights: readonly Entry[], candidates: readonly Entry[], slack: number): Map<number, Entry> {
+export function matchGroup(preflights: readonly Entry[], candidates: readonly Entry[], slack: number): Map<number, Entry> {
   const options = new Map<number, Entry[]>();
   // Each candidate's own unsafe header names, computed once rather than once per preflight.
   const ownNames = new Map<number, ReadonlySet<string>>();
@@ -157,7 +157,7 @@ function matchGroup(preflights: readonly Entry[], candidates: readonly Entry[], 
   return result;
 }
 
-function feasible(p: Entry, q: Asked, a: Entry, slack: number): boolean {
+export function feasible(p: Entry, q: Asked, a: Entry, slack: number): boolean {
   if (q.method !== null && a.method !== q.method) return false;
   if (!hasAllNames(a, q.names)) return false;
   if (!isProvisional(a)) {
@@ -171,7 +171,7 @@ function feasible(p: Entry, q: Asked, a: Entry, slack: number): boolean {
  * Lower is better. Outcome agreement weighs most (a request that went through did not get a failing answer),
  * then an exact header list, then how closely the request's next step follows the preflight's end.
  */
-function cost(p: Entry, q: Asked, a: Entry, own: ReadonlySet<string>): number {
+export function cost(p: Entry, q: Asked, a: Entry, own: ReadonlySet<string>): number {
   const wentThrough = !isProvisional(a);
   let c = 0;
   if (wentThrough && !q.passes) c += 1e9;

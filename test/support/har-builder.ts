@@ -13,16 +13,18 @@ export interface EntrySpec {
   redirectURL?: string;
   resourceType?: string;
   body?: { mimeType: string; text: string };
+  /** No startedDateTime (captures from other tools): the entry cannot be ordered in time. */
+  untimed?: boolean;
 }
 
-const T0 = Date.parse('2026-11-21T22:52:00.000Z');
+export const T0 = Date.parse('2026-11-21T22:52:00.000Z');
 
 export function harEntry(s: EntrySpec): Record<string, unknown> {
   const time = s.time ?? 10;
   return {
     _resourceType: s.preflight ? 'preflight' : (s.resourceType ?? 'fetch'),
     _initiator: s.preflight ? { type: 'preflight', url: s.url } : { type: 'script' },
-    startedDateTime: new Date(T0 + s.start).toISOString(),
+    ...(s.untimed ? {} : { startedDateTime: new Date(T0 + s.start).toISOString() }),
     time,
     timings: { blocked: s.blocked ?? 0, dns: -1, connect: -1, ssl: -1, send: 0, wait: time, receive: 0 },
     request: {

@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { checkAccess } from '../../../src/cors/access-check';
-import type { Header } from '../../../src/cors';
+import type { CorsErrorCode, Header } from '../../../src/cors';
 
 const ORIGIN = 'http://127.0.0.1:8001';
 const acao = (...values: string[]): Header[] => values.map((value) => ({ name: 'Access-Control-Allow-Origin', value }));
 
 // [case, headers, credentials, expected code or null, failedParameter]
 // Sources: chromium-facts.md (observed in Chromium 156), Chromium cors.cc CheckAccess, WPT cors/origin.htm.
-const table: [string, Header[], boolean, string | null, string][] = [
+const table: [string, Header[], boolean, CorsErrorCode | null, string][] = [
   ['exact origin passes', acao(ORIGIN), false, null, ''],
   ['`*` passes without credentials', acao('*'), false, null, ''],
   ['missing header (Chromium 156: MissingAllowOriginHeader, "")', [], false, 'MissingAllowOriginHeader', ''],

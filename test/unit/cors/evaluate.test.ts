@@ -1,21 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { evaluate, type ExchangeRecord, type Header, type HopRecord } from '../../../src/cors';
+import { evaluate, type HopRecord } from '../../../src/cors';
+import { acao, API, exchange, h, hop, PAGE, redirect, THIRD } from '../../support/records';
 
-const PAGE = 'http://127.0.0.1:8001';
-const API = 'http://127.0.0.1:8002';
-const THIRD = 'http://127.0.0.1:8003';
-const h = (name: string, value: string): Header => ({ name, value });
-const acao = (v: string) => h('Access-Control-Allow-Origin', v);
-
-function hop(url: string, over: Partial<HopRecord> = {}): HopRecord {
-  return { url, method: 'GET', requestHeaders: [], provisional: false, preflight: null, response: { status: 200, headers: [], redirectUrl: null }, error: null, ...over };
-}
-function redirect(url: string, to: string, headers: Header[] = [], status = 302): HopRecord {
-  return hop(url, { response: { status, headers: [...headers, h('Location', to)], redirectUrl: to } });
-}
-function exchange(hops: HopRecord[], over: Partial<ExchangeRecord> = {}): ExchangeRecord {
-  return { initiatorOrigin: PAGE, mode: 'cors', credentials: 'unknown', authorHeaders: [], hops, errorsRecorded: true, ...over };
-}
 const blocked = (hopOver: Partial<HopRecord>) => ({ ...hopOver, error: 'net::ERR_FAILED' });
 
 describe('redirects (chromium-facts.md, Fetch HTTP-redirect fetch)', () => {
