@@ -20,7 +20,7 @@ export function ExportBar({ x, ex }: { x: AnalysedExchange; ex: Explanation }) {
   const [redact, setRedact] = useState(true);
   const env = useEnvironment();
   const card = useCardOnDemand(x, ex, redact);
-  const act = useExportActions({ x, ex, redact, env, card });
+  const act = useExportActions({ x, redact, env, card });
 
   return (
     <div class="export-bar" role="toolbar" aria-label="Export for a bug report">

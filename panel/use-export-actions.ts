@@ -5,7 +5,6 @@
  */
 import { useState } from 'preact/hooks';
 import { type ExportFormat, exportExchange } from '../src/export';
-import type { Explanation } from '../src/explain';
 import type { AnalysedExchange } from '../src/har';
 import { cardFileName } from './card-file-name';
 import { cardPng } from './card-image';
@@ -17,7 +16,6 @@ import type { CardOnDemand } from './use-card-on-demand';
 
 interface Options {
   x: AnalysedExchange;
-  ex: Explanation;
   redact: boolean;
   env: Environment;
   card: Pick<CardOnDemand, 'current' | 'mount'>;
@@ -32,12 +30,12 @@ export interface ExportActions {
   saveImage(): Promise<void>;
 }
 
-export function useExportActions({ x, ex, redact, env, card }: Options): ExportActions {
+export function useExportActions({ x, redact, env, card }: Options): ExportActions {
   const [status, setStatusNow] = useState<NumberedStatus | null>(null);
   const setStatus = (st: Status) => setStatusNow(numbered(st));
 
   const copyExport = async (format: ExportFormat, what: string) => {
-    const out = exportExchange(x, format, { redact, explanation: ex, context: env });
+    const out = exportExchange(x, format, { redact, context: env });
     if (!out.ok) {
       setStatus(refused(what, out.reason));
       return;

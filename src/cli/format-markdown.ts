@@ -1,11 +1,13 @@
 /**
- * The Markdown report for an issue tracker. Captured values are attacker-controlled: in tables they are escaped
- * (pipes, backslashes, HTML), in code spans they get a fence longer than any backtick run inside them, and
- * newlines never survive into a cell.
+ * The Markdown report for an issue tracker. Captured values are attacker-controlled: every one of them goes in
+ * a code span or a fenced block, written by the one escaper (src/export/markdown-text.ts); prose carries only
+ * the project's own words.
  */
 import { CODES } from '../cors';
-import type { Report, ReportItem } from './report';
-import { mdCode, mdText } from '../export/markdown-text';
+import { explainMarked } from '../explain';
+import { mdBlock, mdCell, mdCode, mdProse, mdText } from '../export/markdown-text';
+import type { AnalysedExchange } from '../har';
+import type { Report } from './report';
 
 export function formatMarkdown(report: Report): string {
   const c = report.counts;
@@ -20,29 +22,29 @@ export function formatMarkdown(report: Report): string {
     out.push('| # | Verdict | Method | URL | Chrome error |', '| ---: | --- | --- | --- | --- |');
     for (const i of shown) {
       const err = i.exchange.evaluation.error;
-      out.push(`| ${i.exchange.id} | ${i.exchange.evaluation.verdict} | ${mdCode(i.exchange.method)} | ${mdCode(i.exchange.url)} | ${err ? mdCode(err.code) : ''} |`);
+      out.push(`| ${i.exchange.id} | ${i.exchange.evaluation.verdict} | ${mdCell(i.exchange.method)} | ${mdCell(i.exchange.url)} | ${err ? mdCell(err.code) : ''} |`);
     }
     out.push('');
   }
-  for (const i of report.items) if (i.exchange.evaluation.verdict === 'blocked') out.push(...blockedSection(i), '');
+  for (const i of report.items) if (i.exchange.evaluation.verdict === 'blocked') out.push(...blockedSection(i.exchange), '');
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function blockedSection(item: ReportItem): string[] {
-  const x = item.exchange;
-  const e = item.explanation;
+function blockedSection(x: AnalysedExchange): string[] {
+  // The marked explanation: captured values inside its sentences go in code, the project's words stay prose.
+  const e = explainMarked(x);
   const err = x.evaluation.error;
-  const lines = [`## Exchange ${x.id}: ${mdCode(`${x.method} ${x.url}`)}`, '', mdText(e.headline), ''];
+  const lines = [`## Exchange ${x.id}: ${mdCode(`${x.method} ${x.url}`)}`, '', mdProse(e.headline), ''];
   lines.push('| | |', '| --- | --- |');
-  lines.push(`| Origin | ${mdCode(x.origin ?? 'unknown')} |`);
-  lines.push(`| Failing response | ${mdText(e.where)} |`);
-  if (err) lines.push(`| Chrome error | ${mdCode(err.code)}${err.failedParameter ? ` (${mdCode(err.failedParameter)})` : ''} |`, `| Firefox reason | ${mdCode(CODES[err.code].firefox)} |`);
-  if (e.header) lines.push(`| ${mdText(e.header)} received | ${e.received === null ? '*(missing)*' : mdCode(e.received)} |`);
-  if (e.sendLine) lines.push(`| The server must send | ${mdCode(e.sendLine)} |`);
+  lines.push(`| Origin | ${x.origin === null ? '*(unknown)*' : mdCell(x.origin)} |`);
+  lines.push(`| Failing response | ${mdProse(e.where, 'cell')} |`);
+  if (err) lines.push(`| Chrome error | ${mdCell(err.code)}${err.failedParameter ? ` (${mdCell(err.failedParameter)})` : ''} |`, `| Firefox reason | ${mdCell(CODES[err.code].firefox)} |`);
+  if (e.header) lines.push(`| ${mdText(e.header)} received | ${e.received === null ? '*(missing)*' : mdCell(e.received)} |`);
+  if (e.sendLine) lines.push(`| The server must send | ${mdCell(e.sendLine)} |`);
   lines.push(`| Confidence | ${x.evaluation.confidence} |`, '');
-  for (const d of e.details) lines.push(mdText(d), '');
-  if (e.preflightCause) lines.push(mdText(e.preflightCause), '');
-  for (const c of e.caveats) lines.push(`> ${mdText(c)}`, '');
-  if (e.consoleMessage) lines.push('Chrome console:', '', `> ${mdText(e.consoleMessage)}`, '');
+  for (const d of e.details) lines.push(mdProse(d), '');
+  if (e.preflightCause) lines.push(mdProse(e.preflightCause), '');
+  for (const c of e.caveats) lines.push(`> ${mdProse(c)}`, '');
+  if (e.consoleMessage) lines.push('Chrome console:', '', mdBlock(e.consoleMessage, 'text'), '');
   return lines;
 }

@@ -2,7 +2,7 @@
  * Exports of one exchange for a bug report, shared by the panel and the command line. Pure string builders:
  * no DOM, no chrome.*, no Node. Redaction is on unless the caller switches it off for this one export.
  */
-import { type Explanation, explain } from '../explain';
+import { explainMarked } from '../explain';
 import type { AnalysedExchange } from '../har';
 import { type CurlFlavour, curlScript } from './curl';
 import { fetchSnippet } from './fetch-snippet';
@@ -20,8 +20,6 @@ export interface ExportOptions {
   /** Replace secrets with a placeholder. Default true. */
   readonly redact?: boolean;
   readonly context?: ReportContext;
-  /** The exchange's explanation when the caller already has it. */
-  readonly explanation?: Explanation;
 }
 
 const REDACTION_NOTE = `Secrets are shown as ${REDACTED}; export with redaction off to replay the request as captured.`;
@@ -33,7 +31,8 @@ export function exportExchange(x: AnalysedExchange, format: ExportFormat, option
   const repro = redactor ? redactReproduction(raw, redactor).reproduction : raw;
   if (format === 'markdown') {
     const context = options.context ?? { browser: null, tool: 'CORS Lens' };
-    return ok(markdownReport(x, options.explanation ?? explain(x), repro, redactor, context), repro.notes);
+    // The marked explanation: the report must know which words in its sentences were captured.
+    return ok(markdownReport(x, explainMarked(x), repro, redactor, context), repro.notes);
   }
   // Said only when the commands do hold a placeholder, so a reader knows why a command fails as pasted.
   const redacted = redactor !== null && repro.steps.some((s) => JSON.stringify(s.request).includes(REDACTED));
@@ -50,7 +49,7 @@ function withNote(out: Outcome<string>, redactor: Redactor | null): Outcome<stri
 export { curlArgs, curlScript, SHELLS, type CurlFlavour } from './curl';
 export { fetchSnippet } from './fetch-snippet';
 export { markdownReport, type ReportContext } from './markdown-report';
-export { mdBlock, mdCode, mdText } from './markdown-text';
+export { mdBlock, mdCell, mdCode, mdProse, mdText } from './markdown-text';
 export { isSecretHeader, primeRedactor, REDACTED, Redactor, redactReproduction } from './redact';
 export { isTransportHeader as isTransportHeaderName, reproduce, wireUrl } from './reproduce';
 export type { HttpRequest, HttpResponse, Outcome, Reproduction, Step } from './request';

@@ -5,12 +5,12 @@
  * commands to see it for themselves, and which browser and CORS Lens version said so.
  */
 import { CODES, nameIs } from '../cors';
-import { type Explanation, fixLines, shortSummary } from '../explain';
+import { type Explanation, fixLines, shortSummaryMarked } from '../explain';
 import type { AnalysedExchange } from '../har';
 import { curlScript } from './curl';
-import { cut, mdBlock, mdCode, mdText } from './markdown-text';
+import { cut, mdBlock, mdCell, mdCode, mdProse, mdText } from './markdown-text';
 import type { Redactor } from './redact';
-import { type HttpResponse, type Reproduction, type Step, stepName } from './request';
+import type { HttpResponse, Reproduction, Step } from './request';
 import { wireUrl } from './reproduce';
 
 export interface ReportContext {
@@ -28,24 +28,24 @@ export function markdownReport(x: AnalysedExchange, e: Explanation, repro: Repro
   const wire = wireUrl(x.url);
   const url = t(redactor ? redactor.url(wire) : wire);
   const out: string[] = [];
-  out.push(`## ${VERDICT[ev.verdict]}: ${mdCode(`${x.method} ${url}`, 'prose')}`, '');
-  out.push(`${mdText(t(shortSummary(x)))}${x.origin ? ` (page origin ${mdCode(x.origin)})` : ''}`, '');
+  out.push(`## ${VERDICT[ev.verdict]}: ${mdCode(`${x.method} ${url}`)}`, '');
+  out.push(`${mdProse(t(shortSummaryMarked(x)))}${x.origin ? ` (page origin ${mdCode(x.origin)})` : ''}`, '');
 
   const facts: string[] = ['| | |', '| --- | --- |', `| Verdict | **${VERDICT[ev.verdict]}** (confidence: ${ev.confidence}) |`];
   if (ev.error) {
-    facts.push(`| Chrome error | ${mdCode(ev.error.code)}${ev.error.failedParameter ? ` (failedParameter ${mdCode(t(ev.error.failedParameter))})` : ''} |`);
-    facts.push(`| Firefox reason | ${mdCode(CODES[ev.error.code].firefox)} |`);
-    facts.push(`| Failing response | ${mdText(t(e.where))} |`);
+    facts.push(`| Chrome error | ${mdCell(ev.error.code)}${ev.error.failedParameter ? ` (failedParameter ${mdCell(t(ev.error.failedParameter))})` : ''} |`);
+    facts.push(`| Firefox reason | ${mdCell(CODES[ev.error.code].firefox)} |`);
+    facts.push(`| Failing response | ${mdProse(t(e.where), 'cell')} |`);
   }
-  if (e.header) facts.push(`| ${mdText(e.header)} received | ${e.received === null ? '*(missing)*' : mdCode(cut(t(e.received)))} |`);
-  if (e.sendLine) facts.push(`| The server must send | ${mdCode(t(e.sendLine))} |`);
+  if (e.header) facts.push(`| ${mdText(e.header)} received | ${e.received === null ? '*(missing)*' : mdCell(cut(t(e.received)))} |`);
+  if (e.sendLine) facts.push(`| The server must send | ${mdCell(t(e.sendLine))} |`);
   out.push(...facts, '');
 
-  out.push(mdText(t(e.headline)), '');
-  for (const d of e.details) out.push(mdText(t(d)), '');
-  if (e.preflightCause) out.push(mdText(t(e.preflightCause)), '');
-  for (const c of e.caveats) out.push(`> ${mdText(t(c))}`, '');
-  if (e.consoleMessage) out.push('Chrome console:', '', `> ${mdText(t(e.consoleMessage))}`, '');
+  out.push(mdProse(t(e.headline)), '');
+  for (const d of e.details) out.push(mdProse(t(d)), '');
+  if (e.preflightCause) out.push(mdProse(t(e.preflightCause)), '');
+  for (const c of e.caveats) out.push(`> ${mdProse(t(c))}`, '');
+  if (e.consoleMessage) out.push('Chrome console:', '', mdBlock(t(e.consoleMessage), 'text'), '');
 
   if (e.fix) {
     const lines = fixLines(e.fix).map(t);
@@ -53,7 +53,7 @@ export function markdownReport(x: AnalysedExchange, e: Explanation, repro: Repro
   }
   if (e.warnings.length > 0) {
     out.push('### Warnings', '');
-    for (const w of e.warnings) out.push(`- ${mdCode(w.code)}: ${mdText(t(w.text))}`);
+    for (const w of e.warnings) out.push(`- ${mdCode(w.code)}: ${mdProse(t(w.text))}`);
     out.push('');
   }
 
@@ -63,24 +63,27 @@ export function markdownReport(x: AnalysedExchange, e: Explanation, repro: Repro
   const curl = curlScript(repro, 'bash');
   out.push('### Reproduce with curl', '');
   if (curl.ok) out.push(mdBlock(curl.value, 'sh'), '');
-  else out.push(`*Not reproducible as a command: ${mdText(curl.reason)}*`, '');
+  else out.push(`*Not reproducible as a command:* ${mdCode(curl.reason)}`, '');
   for (const n of repro.notes) out.push(`- ${mdText(n)}`);
   if (repro.notes.length > 0) out.push('');
 
   out.push('---', '');
-  const footer = [ctx.browser ? `Captured in ${mdText(ctx.browser)}` : 'Browser unknown', `diagnosed by ${mdText(ctx.tool)}`, redactor ? `secrets shown as ${mdCode('[REDACTED]')}` : '**not redacted**'];
+  const footer = [ctx.browser ? `Captured in ${mdCode(ctx.browser)}` : 'Browser unknown', `diagnosed by ${mdText(ctx.tool)}`, redactor ? `secrets shown as ${mdCode('[REDACTED]')}` : '**not redacted**'];
   out.push(`<sub>${footer.join(' · ')}</sub>`);
   return `${out.join('\n')}\n`;
 }
 
+/** The step's name with its method in code: a method is captured text and may hold `_` or `*`. */
 function stepTitle(step: Step): string {
+  const what = step.kind === 'preflight' ? 'Preflight OPTIONS' : `Request ${mdCode(step.request.method)}`;
+  const after = step.hop > 0 ? ` after redirect ${step.hop}` : '';
   const status = step.response ? ` → ${step.response.status}` : step.source === 'reconstructed' ? ' (rebuilt: answered from Chrome\'s preflight cache)' : ' (no response: not sent)';
-  return `#### ${stepName(step)}: ${mdCode(step.request.url, 'prose')}${status}${step.failed ? ' ⚠ failed the CORS check' : ''}`;
+  return `#### ${what}${after}: ${mdCode(step.request.url)}${status}${step.failed ? ' ⚠ failed the CORS check' : ''}`;
 }
 
 function stepSection(step: Step, e: Explanation): string[] {
   const lines = [stepTitle(step), '', '| Request header | Value |', '| --- | --- |'];
-  for (const h of step.request.headers) lines.push(`| ${mdCode(h.name)} | ${mdCode(cut(h.value))} |`);
+  for (const h of step.request.headers) lines.push(`| ${mdCell(h.name)} | ${mdCell(cut(h.value))} |`);
   if (step.request.headers.length === 0) lines.push('| *(none)* | |');
   if (step.request.body !== null) lines.push('', `Body (${step.request.body.length} characters): ${mdCode(cut(step.request.body, 500))}`);
   if (step.response) lines.push('', ...responseTable(step.response, step.failed ? e : null));
@@ -92,9 +95,9 @@ function responseTable(r: HttpResponse, failing: Explanation | null): string[] {
   const marked = failing?.header ?? null;
   for (const h of r.headers) {
     const mark = marked !== null && nameIs(h.name, marked.toLowerCase()) ? '⚠ fails the check' : '';
-    lines.push(`| ${mdCode(h.name)} | ${mdCode(cut(h.value))} | ${mark} |`);
+    lines.push(`| ${mdCell(h.name)} | ${mdCell(cut(h.value))} | ${mark} |`);
   }
-  if (marked !== null && failing?.received === null) lines.push(`| ${mdCode(marked)} | *(missing)* | ⚠ fails the check |`);
+  if (marked !== null && failing?.received === null) lines.push(`| ${mdCell(marked)} | *(missing)* | ⚠ fails the check |`);
   if (r.headers.length === 0 && (marked === null || failing?.received !== null)) lines.push('| *(none)* | | |');
   return lines;
 }

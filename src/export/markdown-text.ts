@@ -1,16 +1,65 @@
 /**
- * Captured text inside Markdown. Values are attacker-controlled: in prose they are escaped (pipes, backslashes,
- * HTML, emphasis), in code spans they get a fence longer than any backtick run inside them, in fenced blocks a
- * fence longer than any inside, and a newline never survives into a table cell.
+ * The one Markdown escaper. Reports are pasted into trackers and chats rendered by different engines
+ * (cmark-gfm on GitHub, markdown-it, marked), and they disagree on escapes: a backslash before a pipe ends a
+ * table cell in marked but not in markdown-it, `//host` is a link in one and text in another. Escaping prose
+ * for every engine at once is where past bugs came from, so captured text is never prose here:
+ *
+ * - every captured value (URL, method, header, origin, body, browser) goes in a code span or a fenced block,
+ *   where no engine reads markup;
+ * - a code span's fence is longer than any backtick run inside it, and padded where CommonMark would eat a
+ *   space or merge backticks;
+ * - in a table cell, a value's pipes are never inside the code span: the value is cut at each pipe into code
+ *   spans joined by `\|`, and a backtick (not a backslash) always stands before that escape, so no run of
+ *   backslashes can turn it into a cell break in any engine;
+ * - prose carries only the project's own words, with Markdown's punctuation escaped all the same.
+ *
+ * Invisible characters are shown as escapes everywhere (src/http/invisible.ts).
  */
-import { clean } from '../explain';
+import { segments } from '../explain';
+import { showInvisible } from '../http';
+
+/** A code span holding `text` exactly (after invisible characters are made visible); `text` holds no pipe in a table. */
+function span(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  // CommonMark strips one space from each end when both ends have one, and a backtick next to the fence would
+  // lengthen it: a space of padding on each side keeps the content as it is in both cases.
+  const spaced = text.startsWith(' ') && text.endsWith(' ') && text.trim() !== '';
+  const pad = text.startsWith('`') || text.endsWith('`') || spaced ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** Captured text inline in prose: one code span. An empty value says so in the project's words. */
+export function mdCode(text: string): string {
+  const shown = showInvisible(text);
+  return shown === '' ? '*(empty)*' : span(shown);
+}
 
 /**
- * Text safe in a Markdown table cell or paragraph: no HTML, no table breaks, no emphasis surprises, and no
- * autolinks (GFM links a bare http://... or www....; a captured URL must not become a link in a bug report).
+ * Captured text in a table cell: the exact value, and nothing that can end the cell or the row. An empty value
+ * is an empty cell.
  */
-export function mdText(text: string): string {
-  return clean(text.replace(/[\r\n]+/g, ' '))
+export function mdCell(text: string): string {
+  return showInvisible(text)
+    .split('|')
+    .map((piece) => (piece === '' ? '' : span(piece)))
+    .join('\\|');
+}
+
+/** A fenced code block holding any text: the fence is longer than any backtick run inside. */
+export function mdBlock(text: string, info = ''): string {
+  const body = text.replace(/\r\n?/g, '\n').split('\n').map(showInvisible).join('\n');
+  const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${info}\n${body.replace(/\n$/, '')}\n${fence}`;
+}
+
+/**
+ * The project's own words as prose. They are not captured, but they hold characters such as `*` and `<` that
+ * mean something in Markdown, so each is escaped; a newline becomes a space so a sentence stays one paragraph.
+ */
+export function mdText(words: string): string {
+  return showInvisible(words.replace(/[\r\n]+/g, ' '))
     .replace(/[\\`*_[\]|<>&#!~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
     .replace(/:\/\//g, '\\://')
     .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`)
@@ -18,24 +67,14 @@ export function mdText(text: string): string {
 }
 
 /**
- * A code span that holds any text: the fence is one backtick longer than the longest run inside. In a table
- * cell (the default) a pipe is escaped, which GFM requires even inside code; elsewhere it would show as \|.
+ * A sentence of the explanation layer: its words as prose, each captured value (captured.ts) in a code span,
+ * written for a table cell when it stands in one.
  */
-export function mdCode(text: string, where: 'table' | 'prose' = 'table'): string {
-  // Inside a code span nothing is markup, so `<`, `*` and friends stay literal; control characters are made visible.
-  const flat = clean(text.replace(/[\r\n]+/g, ' '));
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
-  const span = `${fence}${pad}${flat}${pad}${fence}`;
-  return where === 'table' ? span.replace(/\|/g, '\\|') : span;
-}
-
-/** A fenced code block holding any text: the fence is longer than any backtick run at a line start inside. */
-export function mdBlock(text: string, info = ''): string {
-  const longest = Math.max(2, ...(text.match(/`{3,}/g) ?? []).map((r) => r.length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}${info}\n${text.replace(/\n$/, '')}\n${fence}`;
+export function mdProse(marked: string, where: 'prose' | 'cell' = 'prose'): string {
+  const value = where === 'cell' ? mdCell : mdCode;
+  return segments(marked)
+    .map((s) => (s.captured ? value(s.text) : mdText(s.text)))
+    .join('');
 }
 
 /** A long value cut for a table, saying how much was left out. */
