@@ -12,6 +12,18 @@ import { ok, type Outcome, refuse } from './request';
 import { wireUrl } from './reproduce';
 import { unsendable } from './sendable';
 
+/**
+ * fetch() takes a header value as a ByteString: one byte per character, and it throws on any character above
+ * U+00FF. A capture shows header bytes decoded as UTF-8, so a value with non-ASCII text is written as its UTF-8
+ * bytes, one character each: fetch() then sends exactly the bytes the browser sent (and curl sends the same).
+ */
+function byteString(value: string): string {
+  if (!/[^\u0000-\u007f]/.test(value)) return value;
+  let out = '';
+  for (const b of new TextEncoder().encode(value)) out += String.fromCharCode(b);
+  return out;
+}
+
 const CREDENTIALS = {
   include: "  credentials: 'include', // the request carried cookies",
   omit: "  credentials: 'omit',",
@@ -37,12 +49,13 @@ export function fetchSnippet(x: AnalysedExchange, redactor: Redactor | null): Ou
   if (x.record.mode !== 'cors') lines.push(`  mode: ${jsString(x.record.mode)},`);
   if (headers.length > 0) {
     lines.push('  headers: [');
-    for (const h of headers) lines.push(`    [${jsString(h.name)}, ${jsString(shown(h.value))}],`);
+    for (const h of headers) lines.push(`    [${jsString(h.name)}, ${jsString(byteString(shown(h.value)))}],`);
     lines.push('  ],');
   }
   if (body !== null) lines.push(`  body: ${jsString(shown(body))},`);
   lines.push(CREDENTIALS[x.record.credentials]);
   lines.push('});');
   const notes = x.resourceType === 'xhr' ? ['The page used XMLHttpRequest; this fetch() sends the same request.'] : [];
+  if (headers.some((h) => byteString(h.value) !== h.value)) notes.push('Header values with non-ASCII text are written as their UTF-8 bytes, one character per byte, as fetch() takes them.');
   return ok(`${lines.join('\n')}\n`, notes);
 }

@@ -138,7 +138,8 @@ describe('exports from the panel, in real Chromium', () => {
     const marked = response?.rows.find((r) => r[2]?.text.includes('fails the check'));
     expect(marked?.[0]?.text).toMatch(/access-control-allow-headers/i);
     expect(tables.filter((t) => t.header[0]?.text === 'Request header')).toHaveLength(2);
-    expect(md).toMatch(new RegExp(`Captured in \\S+ 156\\.\\d+\\.\\d+\\.\\d+ · diagnosed by CORS Lens ${VERSION.replace(/\./g, '\\.')}`));
+    // The browser string is captured text, so it sits in code.
+    expect(md).toMatch(new RegExp(`Captured in \`\\S+ 156\\.\\d+\\.\\d+\\.\\d+\` · diagnosed by CORS Lens ${VERSION.replace(/\./g, '\\.')}`));
   });
 
   test('Save image: a PNG card at twice the card width, with real content, in light and in dark', async () => {

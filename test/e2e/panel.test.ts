@@ -167,6 +167,11 @@ describe('the CORS panel in DevTools (light theme)', () => {
     expect(text).not.toContain('\u202e');
     expect(text).toContain('(100000 characters)');
     expect(await detail.locator('img, script, svg, iframe, object').count()).toBe(0);
+    // The PNG card is laid out from the same values when a picture is asked for: text nodes there too.
+    await panel.locator('[data-export="copy-image"]').click();
+    const card = panel.locator('.card-stage');
+    await expect.poll(() => card.innerText(), { timeout: 15_000 }).toContain('onerror');
+    expect(await card.locator('img, script, svg, iframe, object').count()).toBe(0);
     expect(await panel.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await s.devtools.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);

@@ -48,10 +48,12 @@ export interface Rendered {
   readonly tags: readonly string[];
   /** Text that is not inside <code> or <pre>, joined. */
   readonly outsideCode: string;
-  /** Text inside <em>, <strong>, <a>, <del> or any heading, joined. */
+  /** Text outside code but inside <em>, <strong>, <a> or <del>: emphasis or a link, joined. */
   readonly inMarkup: string;
   /** Each table row as its cells: the cell's text, and the tags inside it. */
   readonly rows: readonly (readonly { readonly text: string; readonly tags: readonly string[] }[])[];
+  /** How many cells each row of each table has, table by table. */
+  readonly tableShapes: readonly (readonly number[])[];
 }
 
 const MARKUP = new Set(['em', 'strong', 'a', 'del', 's']);
@@ -62,9 +64,11 @@ export function inspect(html: string): Rendered {
   let outsideCode = '';
   let inMarkup = '';
   const rows: { text: string; tags: string[] }[][] = [];
+  const tableShapes: number[][] = [];
   walk(root, (n, ancestors) => {
     if (isElement(n)) {
       tags.push(n.tagName);
+      if (n.tagName === 'table') tableShapes.push([]);
       if (n.tagName === 'tr') {
         rows.push(
           children(n)
@@ -78,13 +82,15 @@ export function inspect(html: string): Rendered {
               return { text: textOf(c), tags: inner };
             }),
         );
+        tableShapes[tableShapes.length - 1]?.push(rows[rows.length - 1]?.length ?? 0);
       }
       return;
     }
     if (n.nodeName !== '#text') return;
     const text = (n as DefaultTreeAdapterMap['textNode']).value;
-    if (!ancestors.some((a) => a.tagName === 'code' || a.tagName === 'pre')) outsideCode += text;
-    if (ancestors.some((a) => MARKUP.has(a.tagName) || /^h\d$/.test(a.tagName))) inMarkup += text;
+    if (ancestors.some((a) => a.tagName === 'code' || a.tagName === 'pre')) return;
+    outsideCode += text;
+    if (ancestors.some((a) => MARKUP.has(a.tagName))) inMarkup += text;
   });
-  return { tags, outsideCode, inMarkup, rows };
+  return { tags, outsideCode, inMarkup, rows, tableShapes };
 }
