@@ -25,7 +25,11 @@ export function allowListItems(value: string | null): string[] {
 
 export function parseAllowList(value: string | null, lowerCase: boolean): AllowList {
   const items = new Set<string>();
-  for (const item of allowListItems(value)) {
+  if (value === null) return { ok: true, items };
+  // The same walk as allowListItems, without its array: every preflight of a capture is parsed here.
+  for (const raw of value.split(',')) {
+    const item = trimOws(raw);
+    if (item === '') continue;
     if (!isToken(item)) return { ok: false, bad: item };
     items.add(lowerCase ? item.toLowerCase() : item);
   }
