@@ -55,7 +55,7 @@ export function App({ store, live }: { store: CaptureStore; live: boolean }) {
         onCloseImport={() => store.closeImport()}
         searchRef={keys.search}
       />
-      <Notices notice={state.notice} onDismiss={() => store.dismissNotice()} dropped={state.imported ? 0 : state.live.droppedExchanges} />
+      <Notices notice={state.notice} onDismiss={() => store.dismissNotice()} dropped={state.imported ? 0 : state.live.droppedExchanges} capture={state.imported?.analysis.capture ?? null} />
       <div class="main">
         <div class="pane list-pane" ref={panes.list} style={{ flexBasis: shown ? `${split * 100}%` : '100%' }}>
           <ExchangeList

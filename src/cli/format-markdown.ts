@@ -4,7 +4,7 @@
  * the project's own words.
  */
 import { CODES } from '../cors';
-import { explainMarked } from '../explain';
+import { captureNotes, explainMarked } from '../explain';
 import { mdBlock, mdCell, mdCode, mdProse, mdText } from '../export/markdown-text';
 import type { AnalysedExchange } from '../har';
 import type { Report } from './report';
@@ -16,6 +16,7 @@ export function formatMarkdown(report: Report): string {
     '',
     `${report.items.length} exchanges in ${report.analysis.totalEntries} HAR entries: **${c.blocked} blocked**, ${c.allowed} allowed, ${c['not-cors']} not CORS, ${c.unknown} unknown, ${report.warningCount} warnings.`,
     '',
+    ...captureNotes(report.analysis.capture).flatMap((n) => [`> ${mdText(n)}`, '']),
   ];
   const shown = report.items.filter((i) => i.exchange.evaluation.verdict !== 'not-cors');
   if (shown.length > 0) {

@@ -3,6 +3,7 @@
  * cannot judge), then a summary line. Every captured value passes through `printable`.
  */
 import { CODES, originOf } from '../cors';
+import { captureNotes } from '../explain';
 import type { Report, ReportItem } from './report';
 import { type Paint, printable } from './terminal';
 
@@ -20,6 +21,7 @@ export function formatText(report: Report, paint: Paint): string {
     const { item, w } = group[0] as (typeof warned)[number];
     out.push(`${paint.yellow('WARN')}  ${requestLine(item)}`, `  ${w.code}: ${printable(w.text)}`, ...more(group.map((g) => g.item), paint), '');
   }
+  for (const note of captureNotes(report.analysis.capture)) out.push(`${paint.yellow('Note:')} ${note}`, '');
   const c = report.counts;
   const summary = `${report.items.length} exchange${report.items.length === 1 ? '' : 's'} in ${report.analysis.totalEntries} entries: ${c.blocked} blocked, ${c.allowed} allowed, ${c['not-cors']} not CORS, ${c.unknown} unknown; ${report.warningCount} warning${report.warningCount === 1 ? '' : 's'}`;
   out.push(c.blocked > 0 ? paint.red(summary) : paint.green(summary));

@@ -2,8 +2,8 @@
  * The analysis joined with its explanations, once, for every output format: formats only lay out text.
  */
 import { CODES, type VerdictKind } from '../cors';
-import { type Explanation, explain } from '../explain';
-import type { AnalysedExchange, Analysis } from '../har';
+import { captureNotes, type Explanation, explain } from '../explain';
+import { type AnalysedExchange, type Analysis, type CaptureFacts, NOT_CORS_TEXT } from '../har';
 
 export interface ReportItem {
   readonly exchange: AnalysedExchange;
@@ -26,6 +26,10 @@ export function buildReport(analysis: Analysis): Report {
     return { exchange, explanation: explain(exchange) };
   });
   return { items, analysis, counts, warningCount };
+}
+
+function captureJson(c: CaptureFacts): unknown {
+  return { producer: c.producer.id, label: c.producer.facts.label, creator: c.producer.creator, sanitized: c.sanitized, recordsFailures: c.errorsRecorded, notes: captureNotes(c) };
 }
 
 /** The JSON document of the command-line contract (design.md). Fields keep their meaning; new ones may be added. */
@@ -51,10 +55,12 @@ export function reportJson(report: Report): unknown {
         notes: ev.notes,
         preflightReasons: ev.preflightReasons,
         networkError: ev.networkError,
+        notCors: x.notCors === null ? null : { reason: x.notCors, text: NOT_CORS_TEXT[x.notCors] },
         explanation: e.headline,
         sendLine: e.sendLine,
       };
     }),
+    capture: captureJson(report.analysis.capture),
     skipped: report.analysis.skipped,
     summary: { entries: report.analysis.totalEntries, exchanges: report.items.length, ...report.counts, warnings: report.warningCount },
   };

@@ -23,7 +23,9 @@ export type EvidenceNote =
   | 'browser-failed-but-checks-pass'
   | 'browser-allowed-but-checks-fail'
   | 'same-origin'
-  | 'mode-not-cors';
+  | 'mode-not-cors'
+  /** The capture does not record the browser's decision (Firefox, proxies): a failing check is the only evidence. */
+  | 'decision-not-recorded';
 
 export interface Evaluation {
   readonly verdict: VerdictKind;
@@ -38,6 +40,11 @@ export interface Evaluation {
   readonly notes: readonly EvidenceNote[];
   /** The network error the browser reported when the failure was not a CORS one (net::ERR_CONNECTION_REFUSED). */
   readonly networkError: string | null;
+  /**
+   * When the credentials mode is unknown and the two modes disagree: the failure the mode not assumed would
+   * meet ("blocked if the page sent credentials"). Null when both modes agree or the mode is known.
+   */
+  readonly otherwise?: StagedFailure | null;
 }
 
 /** What the capture shows happened to the request in the end. */
@@ -82,6 +89,7 @@ export function evaluate(exchange: ExchangeRecord): Evaluation {
   const observed = observe(exchange);
   const notes: EvidenceNote[] = [];
   let sim: Simulation;
+  let other: Simulation | null = null;
   let credentials: 'include' | 'omit' | 'unknown' = exchange.credentials;
   let confidence: Confidence = 'certain';
 
@@ -101,6 +109,7 @@ export function evaluate(exchange: ExchangeRecord): Evaluation {
       credentials = pick.credentials;
       confidence = pick.confidence;
       notes.push(pick.note);
+      if (pick.credentials === 'unknown') other = sim === omit ? include : omit;
     }
   }
 
@@ -115,6 +124,7 @@ export function evaluate(exchange: ExchangeRecord): Evaluation {
     warnings: sim.warnings,
     notes,
     networkError: null,
+    ...(other?.failure ? { otherwise: other.failure } : {}),
     ...extra,
   });
 
@@ -137,6 +147,11 @@ export function evaluate(exchange: ExchangeRecord): Evaluation {
       return result('unknown', { confidence: 'uncertain' });
     }
     if (observed.kind === 'failed' && !fits(sim, observed)) confidence = 'uncertain';
+    if (!exchange.errorsRecorded) {
+      // Nothing in the file says the browser failed it: the failing check is the evidence, and it is inferred.
+      notes.push('decision-not-recorded');
+      if (confidence === 'certain') confidence = 'inferred';
+    }
     return result('blocked');
   }
 

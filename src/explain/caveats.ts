@@ -3,12 +3,23 @@
  * credentials mode and may lack a preflight the browser answered from its cache: a verdict built on a guess must
  * say it is one.
  */
-import type { Evaluation } from '../cors';
+import type { Evaluation, StagedFailure } from '../cors';
 import type { AnalysedExchange } from '../har/analyze';
+import { browserWords } from './browser-words';
+import { shortFailure } from './summary';
+
+/**
+ * A missing preflight in the live capture was answered from the browser's cache. A file cannot say as much:
+ * Chrome's Network panel leaves preflights out of its export when a Fetch/XHR filter is on.
+ */
+function cachedPreflight(x: AnalysedExchange): string {
+  const tail = 'what the server allowed is not visible here, and a cached answer from before a server fix can still be in use. To see a fresh preflight, tick "Disable cache" in the Network panel of DevTools and reload.';
+  return x.capture.source === 'live' && browserWords(x.capture).noun === 'Chrome'
+    ? `No preflight for this request is in the capture: Chrome answered it from its preflight cache (Access-Control-Max-Age), so ${tail}`
+    : `No preflight for this request is in the file: the browser answered it from its preflight cache (Access-Control-Max-Age), or the export left it out (Chrome's Network panel drops preflights when a Fetch/XHR filter is on). Either way, ${tail}`;
+}
 
 const NOTE_CAVEATS: Partial<Record<Evaluation['notes'][number], string>> = {
-  'preflight-from-cache':
-    'No preflight for this request is in the capture: Chrome answered it from its preflight cache (Access-Control-Max-Age), so what the server allowed is not visible here, and a cached answer from before a server fix can still be in use. To see a fresh preflight, tick "Disable cache" in the Network panel of DevTools and reload.',
   'preflight-missing':
     'A preflight was needed but none is in the capture, and the request never reached the network: the preflight probably happened before DevTools was recording. Keep DevTools open, tick "Disable cache", and reload.',
   'credentials-inferred-include':
@@ -18,14 +29,26 @@ const NOTE_CAVEATS: Partial<Record<Evaluation['notes'][number], string>> = {
   'redirect-not-followed': "The last redirect was not followed (redirect: 'manual'): the page received an opaque redirect, not the target.",
 };
 
+/** The verdict hangs on the credentials mode, which the file does not show: say both outcomes. */
+function dependsOnCredentials(x: AnalysedExchange, otherwise: StagedFailure): string {
+  const withCredentials = x.evaluation.credentials !== 'include';
+  const failure = shortFailure(otherwise.code, otherwise.failedParameter);
+  return withCredentials
+    ? `The capture does not show whether the page sent credentials. Without them this request passes; with them (credentials: 'include' or withCredentials) it is blocked: ${failure}.`
+    : `The capture does not show whether the page sent credentials. With them this request passes; without them it is blocked: ${failure}.`;
+}
+
 export function caveats(x: AnalysedExchange): string[] {
   const ev = x.evaluation;
   const out: string[] = [];
   if (x.origin === null) out.push("The capture does not show the page's origin (no Origin, Referer or page URL): every origin check here is a guess.");
   if (x.requestMissing) out.push('Only the preflight is in the capture; the request it guarded is missing (DevTools may have been opened too late, or the entry was filtered out).');
   for (const n of ev.notes) {
-    const text = NOTE_CAVEATS[n];
+    const text = n === 'preflight-from-cache' ? cachedPreflight(x) : n === 'credentials-unknown' && ev.otherwise ? dependsOnCredentials(x, ev.otherwise) : NOTE_CAVEATS[n];
     if (text) out.push(text);
+  }
+  if (ev.notes.includes('decision-not-recorded')) {
+    out.push(`This file, written by ${x.capture.producer.facts.label}, does not record the browser's own decision: "blocked" here means the CORS check fails on the headers the file shows, for a request the file shows was made in CORS mode.`);
   }
   // Both credentials modes explain the failure: the fix for one may only move the error for the other.
   if (ev.notes.includes('credentials-inferred-omit') && ev.confidence !== 'certain' && ev.verdict === 'blocked') {

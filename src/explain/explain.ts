@@ -6,6 +6,7 @@
  */
 import { CODES, failingResponse, headerValue } from '../cors';
 import type { AnalysedExchange } from '../har/analyze';
+import { browserWords } from './browser-words';
 import { plain } from './captured';
 import { caveats } from './caveats';
 import { CODE_WORDS } from './code-words';
@@ -54,6 +55,20 @@ function context(x: AnalysedExchange): Ctx | null {
   };
 }
 
+/** Chrome's console line for this failure: the URL that failed, the one the page asked for, the page's origin. */
+function consoleLine(x: AnalysedExchange, c: Ctx, options: ExplainOptions): string {
+  const first = x.record.hops[0]?.url ?? x.url;
+  const failedUrl = c.hop?.url ?? x.url;
+  return chromeConsoleMessage({
+    code: c.error.code,
+    failedParameter: c.error.failedParameter,
+    url: failedUrl,
+    ...(failedUrl !== first ? { redirectedFrom: first } : {}),
+    origin: c.pageOrigin,
+    resourceKind: options.resourceKind ?? (x.resourceType === 'xhr' ? 'XMLHttpRequest' : 'fetch'),
+  });
+}
+
 function explainBlocked(x: AnalysedExchange, options: ExplainOptions): Explanation {
   const ev = x.evaluation;
   const c = context(x);
@@ -67,8 +82,6 @@ function explainBlocked(x: AnalysedExchange, options: ExplainOptions): Explanati
   const fix = fixFor(x.record, ev);
   let sendLine: string | null = fix?.primary ? `${fix.primary.name}: ${fix.primary.value}` : null;
   if (error.code === 'RedirectContainsCredentials' && fix?.location && 'replaceWith' in fix.location) sendLine = `Location: ${fix.location.replaceWith}`;
-  const first = x.record.hops[0]?.url ?? x.url;
-  const failedUrl = c.hop?.url ?? x.url;
   return {
     headline: CODE_WORDS[error.code].headline(c),
     where: where(x, error),
@@ -77,14 +90,7 @@ function explainBlocked(x: AnalysedExchange, options: ExplainOptions): Explanati
     sendLine,
     details: RULES.map((r) => r(c)).filter((d): d is string => d !== null),
     preflightCause: preflightCause(ev.preflightReasons),
-    consoleMessage: chromeConsoleMessage({
-      code: error.code,
-      failedParameter: error.failedParameter,
-      url: failedUrl,
-      ...(failedUrl !== first ? { redirectedFrom: first } : {}),
-      origin: c.pageOrigin,
-      resourceKind: options.resourceKind ?? (x.resourceType === 'xhr' ? 'XMLHttpRequest' : 'fetch'),
-    }),
+    consoleMessage: browserWords(x.capture).quotesConsole ? consoleLine(x, c, options) : null,
     firefoxKey: CODES[error.code].firefox,
     fix,
     snippets: snippetsFor(x.record, ev, fix),

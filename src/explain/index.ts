@@ -13,3 +13,5 @@ export { apacheString, goString, javaString, jsString, nginxString, pyString } f
 export { shortFailure, shortSummary, shortSummaryMarked } from './summary';
 export { fixLines } from './fix-text';
 export { clean } from './display';
+export { captureNotes, SANITIZED_NOTE } from './capture-notes';
+export { browserWords, type BrowserWords } from './browser-words';

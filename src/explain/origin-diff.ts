@@ -32,7 +32,7 @@ export function describeOriginDifference(allowed: string, origin: string): strin
   const o = parse(origin);
   if (!a || !o) return null;
   if (allowed.toLowerCase() === origin.toLowerCase()) {
-    return `The value differs from the origin ${q(origin)} only in letter case; Chrome compares the exact string, so send it as ${q(origin)}.`;
+    return `The value differs from the origin ${q(origin)} only in letter case; browsers compare the exact string, so send it as ${q(origin)}.`;
   }
   if (a.origin === o.origin && allowed !== a.origin) {
     const extra = allowed.slice(a.origin.length);

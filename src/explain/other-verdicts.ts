@@ -4,6 +4,8 @@
  */
 import { CODES } from '../cors';
 import type { AnalysedExchange } from '../har/analyze';
+import { NOT_CORS_TEXT } from '../har/not-cors';
+import { browserWords } from './browser-words';
 import { cap } from './captured';
 import { plural } from './context';
 import { baseExplanation as base, type Explanation } from './explanation';
@@ -23,7 +25,7 @@ export function explainUnknown(x: AnalysedExchange): Explanation {
         `Failed with a network error, ${cap(ev.networkError)}${onPreflight ? ' on the preflight' : ''}: not a CORS error.`,
         onPreflight ? 'the preflight (OPTIONS) request' : 'the request',
         [
-          `${meaning ? `${cap(ev.networkError)}: ${meaning}. ` : ''}No response arrived, so there were no headers to check: Chrome reports no CORS error for this, and changing CORS headers will not fix it.`,
+          `${meaning ? `${cap(ev.networkError)}: ${meaning}. ` : ''}No response arrived, so there were no headers to check: ${browserWords(x.capture).noun} reports no CORS error for this, and changing CORS headers will not fix it.`,
         ],
       ),
       firefoxKey: CODES.InvalidResponse.firefox,
@@ -55,7 +57,17 @@ export function explainUnknown(x: AnalysedExchange): Explanation {
   ]);
 }
 
+/** Chrome withholds a no-cors response's body it judges a resource the page may not see (ORB): that is not CORS. */
+const ORB =
+  'The browser recorded net::ERR_ABORTED: for a no-cors request that is Opaque Response Blocking, which withholds a response (such as JSON or HTML) that a <script> or <img> could not use. It is not a CORS failure, and CORS headers do not change it; request it with fetch() in cors mode if the page needs to read it.';
+
 export function explainNotCors(x: AnalysedExchange): Explanation {
+  const reason = x.notCors;
+  if (reason !== null && reason !== 'same-origin') {
+    const last = x.record.hops[x.record.hops.length - 1];
+    const details = reason === 'no-cors-load' || reason === 'no-cors-request' ? (last?.error === 'net::ERR_ABORTED' ? [ORB] : []) : [];
+    return base(x, `Not a CORS request: ${NOT_CORS_TEXT[reason]}.`, 'the request', details);
+  }
   if (x.evaluation.notes.includes('mode-not-cors')) {
     return base(x, 'Not a CORS request: a navigation or a no-cors request, which no CORS check applies to.', 'the request', [
       "A no-cors request (an <img>, a <script> without crossorigin, fetch with mode: 'no-cors') may go anywhere, but the page gets an opaque response it cannot read.",
@@ -66,6 +78,6 @@ export function explainNotCors(x: AnalysedExchange): Explanation {
 
 export function explainAllowed(x: AnalysedExchange): Explanation {
   const w = describeWarnings(x.warnings);
-  const headline = `Allowed: the ${cap(x.method)} request to ${cap(x.url)} passes Chrome's CORS checks${w.length > 0 ? `, with ${plural(w.length, 'warning')}` : ''}.`;
+  const headline = `Allowed: the ${cap(x.method)} request to ${cap(x.url)} passes ${browserWords(x.capture).noun === 'Chrome' ? "Chrome's" : 'the'} CORS checks${w.length > 0 ? `, with ${plural(w.length, 'warning')}` : ''}.`;
   return base(x, headline, 'the response', []);
 }

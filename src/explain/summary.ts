@@ -4,6 +4,7 @@
  */
 import { type CorsErrorCode, type CorsWarning, failingResponse } from '../cors';
 import type { AnalysedExchange } from '../har/analyze';
+import { NOT_CORS_SHORT } from '../har/not-cors';
 import { MAX_AGE_CAP } from '../http';
 import { cap, plain } from './captured';
 import { CODE_WORDS } from './code-words';
@@ -41,6 +42,6 @@ export function shortSummaryMarked(x: AnalysedExchange): string {
   const w = warnings[0];
   if (w) return warnings.length > 1 ? `${WARNING_SHORT[w.code]} (+${warnings.length - 1})` : WARNING_SHORT[w.code];
   if (evaluation.verdict === 'unknown') return evaluation.networkError ? cap(clean(evaluation.networkError)) : 'not enough evidence';
-  if (evaluation.verdict === 'not-cors') return evaluation.notes.includes('same-origin') ? 'same-origin' : 'not a CORS request';
+  if (evaluation.verdict === 'not-cors') return x.notCors !== null ? NOT_CORS_SHORT[x.notCors] : evaluation.notes.includes('same-origin') ? 'same-origin' : 'not a CORS request';
   return evaluation.notes.includes('preflight-from-cache') ? 'allowed (preflight from cache)' : 'allowed';
 }

@@ -32,7 +32,8 @@ export function curlArgs(r: HttpRequest): Arg[] {
   // curl globs [] and {} in URLs unless told not to; a browser URL is never a pattern.
   if (/[[\]{}]/.test(r.url)) args.push({ option: '--globoff' });
   args.push({ value: r.url });
-  for (const h of r.headers) args.push({ option: '-H' }, { value: h.value === '' ? `${h.name};` : `${h.name}: ${h.value}` });
+  // `-H 'Name:'` tells curl to remove a header; `-H 'Name;'` sends it empty. A value of only spaces is empty on the wire.
+  for (const h of r.headers) args.push({ option: '-H' }, { value: /^[ \t]*$/.test(h.value) ? `${h.name};` : `${h.name}: ${h.value}` });
   for (const name of CURL_DEFAULTS) if (headerValue(r.headers, name) === null) args.push({ option: '-H' }, { value: `${name}:` });
   if (hasBody) {
     if (headerValue(r.headers, 'content-type') === null) args.push({ option: '-H' }, { value: 'Content-Type:' });
@@ -42,8 +43,8 @@ export function curlArgs(r: HttpRequest): Arg[] {
   return args;
 }
 
-function describe(step: Step): string {
-  const source = { captured: 'as Chrome sent it', 'page-set': 'rebuilt from the headers the page set', reconstructed: 'rebuilt: not in the capture' }[step.source];
+function describe(step: Step, browser: string): string {
+  const source = { captured: `as ${browser} sent it`, 'page-set': 'rebuilt from the headers the page set', reconstructed: 'rebuilt: not in the capture' }[step.source];
   return `${stepName(step)}, ${source}${step.failed ? '; its response failed the CORS check' : ''}`;
 }
 
@@ -105,7 +106,7 @@ export function curlScript(r: Reproduction, flavour: CurlFlavour): Outcome<strin
     if (!c.ok) return c;
     const wrapped = shell.wrap(c.value.text, c.value.values);
     for (const n of shell.notes(c.value.values)) notes.add(n);
-    blocks.push(`${shell.comment(describe(step))}\n${wrapped}`);
+    blocks.push(`${shell.comment(describe(step, r.browser))}\n${wrapped}`);
   }
   const head = [...notes].map((n) => shell.comment(n));
   return ok(`${[...head, ...(head.length > 0 ? [''] : []), blocks.join('\n\n')].join('\n')}\n`, [...notes]);

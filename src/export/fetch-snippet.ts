@@ -35,6 +35,7 @@ export function fetchSnippet(x: AnalysedExchange, redactor: Redactor | null): Ou
   if (!first) return refuse('the exchange has no request to replay');
   if (x.requestMissing) return refuse('the request is not in the capture (only its preflight is), so its headers and body are unknown');
   if (x.record.mode === 'navigate') return refuse('the page navigated to this URL; a fetch() call would not do the same');
+  if (x.notCors === 'websocket') return refuse('it is a WebSocket handshake: fetch() cannot open a WebSocket; use new WebSocket(url) in the page');
   const url = wireUrl(first.url);
   const why = unsendable({ method: first.method, url, headers: x.record.authorHeaders, body: null });
   if (why) return refuse(`cannot be replayed faithfully: ${why}`);

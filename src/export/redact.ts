@@ -307,7 +307,7 @@ export function redactReproduction(r: Reproduction, redactor: Redactor = new Red
     },
     response: s.response ? ({ status: s.response.status, headers: textHeaders(s.response.headers, redactor) } satisfies HttpResponse) : null,
   }));
-  return { reproduction: { steps, notes: r.notes, unfaithful: r.unfaithful }, redactor };
+  return { reproduction: { steps, notes: r.notes, unfaithful: r.unfaithful, browser: r.browser }, redactor };
 }
 
 function redactRequest(r: HttpRequest, redactor: Redactor): HttpRequest {

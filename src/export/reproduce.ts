@@ -5,6 +5,7 @@
  * the Origin Chrome adds; a preflight Chrome answered from its cache is rebuilt from the request it guarded.
  */
 import { type HeaderList, type HopRecord, hasHeader, headerValue, requestHeadersValue } from '../cors';
+import { browserWords } from '../explain';
 import type { AnalysedExchange } from '../har';
 import type { HttpResponse, Reproduction, Step } from './request';
 import { unsendable } from './sendable';
@@ -49,8 +50,13 @@ function onWire(headers: HeaderList): boolean {
   return hasHeader(headers, 'host') || hasHeader(headers, ':authority');
 }
 
+/**
+ * The headers to send: each once. A browser never sends one request header twice; a line repeated with the same
+ * value (some producers merge the same event twice) is one header.
+ */
 function wireHeaders(headers: HeaderList): HeaderList {
-  return headers.filter((h) => !isTransportHeader(h.name));
+  const kept = headers.filter((h) => !isTransportHeader(h.name));
+  return kept.filter((h, i) => !kept.slice(0, i).some((e) => e.value === h.value && e.name.toLowerCase() === h.name.toLowerCase()));
 }
 
 /** Whether a header other than an HTTP/2 pseudo-header was left out (the note names those). */
@@ -62,8 +68,15 @@ function responseOf(r: { status: number; headers: HeaderList } | null): HttpResp
   return r ? { status: r.status, headers: r.headers } : null;
 }
 
+const WEBSOCKET = 'it is a WebSocket handshake (101 Switching Protocols), which curl and fetch() cannot hold open: replay it with a WebSocket client such as websocat';
+
 export function reproduce(x: AnalysedExchange): Reproduction {
-  if (x.record.hops.length === 0) return { steps: [], notes: [], unfaithful: 'the exchange has no request to replay' };
+  const words = browserWords(x.capture);
+  const browser = words.noun;
+  if (x.record.hops.length === 0) return { steps: [], notes: [], unfaithful: 'the exchange has no request to replay', browser };
+  if (x.notCors === 'websocket') return { steps: [], notes: [], unfaithful: WEBSOCKET, browser };
+  // Where the capture does not show the page's origin, no Origin is invented: the reader adds their own.
+  const originKnown = x.origin !== null;
   const ev = x.evaluation;
   const fail = ev.error;
   const steps: Step[] = [];
@@ -89,16 +102,19 @@ export function reproduce(x: AnalysedExchange): Reproduction {
       });
     } else if (outcome && (outcome.preflight === 'cache' || outcome.preflight === 'missing')) {
       const headers = [
-        { name: 'Origin', value: outcome.origin },
+        ...(originKnown ? [{ name: 'Origin', value: outcome.origin }] : []),
         { name: 'Access-Control-Request-Method', value: outcome.method },
         ...(outcome.unsafeHeaders.length > 0 ? [{ name: 'Access-Control-Request-Headers', value: requestHeadersValue(outcome.unsafeHeaders) }] : []),
       ];
       steps.push({ kind: 'preflight', hop: i, request: { method: 'OPTIONS', url, headers, body: null }, response: null, source: 'reconstructed', failed: fail?.stage === 'preflight' && fail.hop === i });
       notes.add(
-        outcome.preflight === 'cache'
+        outcome.preflight === 'cache' && x.capture.source === 'live' && browser === 'Chrome'
           ? 'The capture has no preflight: Chrome answered it from its preflight cache. The OPTIONS command is rebuilt from what Chrome sends.'
-          : 'The capture has no preflight for a request that needed one. The OPTIONS command is rebuilt from what Chrome sends.',
+          : outcome.preflight === 'cache'
+            ? `The capture has no preflight: ${browser} answered it from its preflight cache, or the export left it out. The OPTIONS command is rebuilt from what ${browser} sends.`
+            : `The capture has no preflight for a request that needed one. The OPTIONS command is rebuilt from what ${browser} sends.`,
       );
+      if (!originKnown) notes.add(NO_ORIGIN);
     }
     if (x.requestMissing) {
       notes.add('The request itself is not in the capture: only its preflight can be replayed.');
@@ -109,12 +125,13 @@ export function reproduce(x: AnalysedExchange): Reproduction {
     let headers = wireHeaders(hop.requestHeaders);
     stripped ||= strippedNamed(hop.requestHeaders);
     if (pageSet && outcome?.cors && headerValue(headers, 'origin') === null) {
-      headers = [{ name: 'Origin', value: outcome.origin }, ...headers];
+      if (originKnown) headers = [{ name: 'Origin', value: outcome.origin }, ...headers];
       notes.add(
         hop.response
-          ? 'Chrome recorded only the headers the page set for the request (its response came from the HTTP cache); Origin is added as Chrome sends it.'
-          : 'The request was never sent: Chrome recorded only the headers the page set. Origin is added as Chrome would send it.',
+          ? `${words.Noun} recorded only the headers the page set for the request (its response came from the HTTP cache)${originKnown ? `; Origin is added as ${browser} sends it.` : '.'}`
+          : `The request was never sent: ${browser} recorded only the headers the page set.${originKnown ? ` Origin is added as ${browser} would send it.` : ''}`,
       );
+      if (!originKnown) notes.add(NO_ORIGIN);
     }
     const recorded = x.bodies[i] ?? null;
     // An empty body is still a body on a POST (Chrome sent Content-Length: 0); on GET and HEAD it is none.
@@ -134,5 +151,7 @@ export function reproduce(x: AnalysedExchange): Reproduction {
   let unfaithful: string | null = null;
   for (const s of steps) unfaithful ??= unsendable(s.request);
   if (stripped) notes.add('Host, Content-Length, Connection and Accept-Encoding are left out: the client computes its own.');
-  return { steps, notes: [...notes], unfaithful };
+  return { steps, notes: [...notes], unfaithful, browser };
 }
+
+const NO_ORIGIN = "The capture does not show the page's origin, so no Origin header is added: add one (-H 'Origin: https://your-page.example') to see the server's CORS answer.";

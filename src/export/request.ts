@@ -45,6 +45,8 @@ export interface Reproduction {
   readonly notes: readonly string[];
   /** Why the steps cannot be sent exactly as recorded (a raw newline in a header, no request at all), or null. */
   readonly unfaithful: string | null;
+  /** Who sent the captured requests, as the comments name it: "Chrome" for Chrome's captures, else "the browser". */
+  readonly browser: string;
 }
 
 /**

@@ -4,7 +4,10 @@
  */
 import { type CorsWarning, evaluate, type Evaluation, type ExchangeRecord, headerValue, originOf } from '../cors';
 import { type BuiltExchange, buildExchanges } from './exchanges';
+import type { NotCorsReason } from './not-cors';
 import { type ParsedHar, parseHar, parseHarText, type SkippedEntry } from './parse';
+import type { Producer } from './producer';
+import type { Sanitized } from './sanitized';
 
 export interface AnalysedExchange extends BuiltExchange {
   /** Position in the analysis: what `--exchange <n>` refers to. */
@@ -16,6 +19,21 @@ export interface AnalysedExchange extends BuiltExchange {
   readonly evaluation: Evaluation;
   /** The evaluation's warnings plus those only visible across exchanges. */
   readonly warnings: readonly CorsWarning[];
+  /** Why it is not CORS, for a `not-cors` verdict; null otherwise. */
+  readonly notCors: NotCorsReason | null;
+  /** What the capture as a whole can show: one object shared by every exchange of it. */
+  readonly capture: CaptureFacts;
+}
+
+/** Facts about the whole capture that every verdict and explanation of it depends on. */
+export interface CaptureFacts {
+  readonly producer: Producer;
+  /** Cookie, Authorization and Set-Cookie removed on export: 'unknown' when the file cannot tell. */
+  readonly sanitized: Sanitized;
+  /** The file records the browser's own decision per request (`_error`). */
+  readonly errorsRecorded: boolean;
+  /** The panel's live capture (every request, as DevTools saw it) or a file (an export may have left entries out). */
+  readonly source: 'live' | 'file';
 }
 
 export interface Analysis {
@@ -24,6 +42,7 @@ export interface Analysis {
   readonly totalEntries: number;
   /** The browser that made the capture, when the HAR says. */
   readonly browser: string | null;
+  readonly capture: CaptureFacts;
 }
 
 export function analyseHarText(text: string): Analysis {
@@ -33,13 +52,18 @@ export function analyseHarText(text: string): Analysis {
   return analyseParsed(parsed);
 }
 
-export function analyseHar(doc: unknown): Analysis {
-  return analyseParsed(parseHar(doc));
+export function analyseHar(doc: unknown, producer?: Producer): Analysis {
+  return analyseParsed(parseHar(doc, producer));
 }
 
 export function analyseParsed(har: ParsedHar): Analysis {
-  const exchanges = buildExchanges(har).map((b, id) => analyseBuilt(b, id));
-  return { exchanges: addReflectionWarnings(exchanges), skipped: har.skipped, totalEntries: har.total, browser: har.browser ?? null };
+  const evidence = { authorizationRemoved: false };
+  const built = buildExchanges(har, evidence);
+  // A preflight that asked for Authorization paired with a request that shows none: the export removed it.
+  const sanitized = har.sanitized === 'unknown' && evidence.authorizationRemoved ? 'yes' : har.sanitized;
+  const capture: CaptureFacts = { producer: har.producer, sanitized, errorsRecorded: har.errorsRecorded, source: 'file' };
+  const exchanges = built.map((b, id) => analyseBuilt(b, id, capture));
+  return { exchanges: addReflectionWarnings(exchanges), skipped: har.skipped, totalEntries: har.total, browser: har.browser ?? null, capture };
 }
 
 /**
@@ -47,8 +71,10 @@ export function analyseParsed(har: ParsedHar): Analysis {
  * spread of this many fields made V8 fall back to dictionary objects, about 500 bytes each, which a
  * 100,000-entry capture feels.
  */
-export function analyseBuilt(b: BuiltExchange, id: number): AnalysedExchange {
-  const evaluation = evaluateBuilt(b);
+export function analyseBuilt(b: BuiltExchange, id: number, capture: CaptureFacts): AnalysedExchange {
+  const replayed = evaluateBuilt(b);
+  const opaque = completedWithoutOrigin(b, replayed, capture);
+  const evaluation = opaque ? OPAQUE : replayed;
   const first = b.record.hops[0];
   return {
     id,
@@ -66,11 +92,30 @@ export function analyseBuilt(b: BuiltExchange, id: number): AnalysedExchange {
     bodies: b.bodies,
     evaluation,
     warnings: evaluation.warnings,
+    notCors: evaluation.verdict !== 'not-cors' ? null : opaque ? 'opaque-response' : (b.notCors ?? (evaluation.notes.includes('same-origin') ? 'same-origin' : null)),
+    capture,
   };
+}
+
+const OPAQUE: Evaluation = Object.freeze({ verdict: 'not-cors', error: null, confidence: 'certain', credentials: 'unknown', preflightReasons: [], hops: [], warnings: [], notes: ['mode-not-cors'] as const, networkError: null });
+
+/**
+ * In a capture that records the browser's failures, a cross-origin GET or HEAD that went without Origin and
+ * that the browser completed, although the CORS check would fail it, was a no-cors request: its response was
+ * opaque. (Chrome writes such requests with the page's own headers only, so their mode is not in the file.)
+ */
+function completedWithoutOrigin(b: BuiltExchange, ev: Evaluation, capture: CaptureFacts): boolean {
+  if (!capture.errorsRecorded || b.record.mode !== 'cors' || b.record.hops.length !== 1) return false;
+  const hop = b.record.hops[0];
+  if (!hop || (hop.method !== 'GET' && hop.method !== 'HEAD') || hop.preflight || hop.error !== null || !hop.response) return false;
+  if (headerValue(hop.requestHeaders, 'origin') !== null) return false;
+  return ev.verdict === 'unknown' && ev.notes.includes('browser-allowed-but-checks-fail');
 }
 
 function evaluateBuilt(b: BuiltExchange): Evaluation {
   const evaluation = evaluate(b.record);
+  // Not CORS only because nothing shows it is: say so rather than be sure.
+  if (b.notCors === 'no-evidence' && evaluation.verdict === 'not-cors') return { ...evaluation, confidence: 'uncertain' };
   // Without the page's origin every origin check is a guess: keep the finding but never call it certain.
   if (b.originUnknown && evaluation.verdict !== 'not-cors') return { ...evaluation, confidence: 'uncertain' };
   if (b.requestMissing && evaluation.confidence === 'certain') return { ...evaluation, confidence: 'inferred' };

@@ -6,6 +6,7 @@ import { type ExchangeRecord, headerValue, type HopRecord, type PreflightRecord,
 import { type Entry, isPreflight, isProvisional } from './entry';
 import { isPhantomHop, linkRedirects } from './chain';
 import { authorHeaders, credentialsEvidence, initiatorOrigin, requestMode } from './infer';
+import type { NotCorsReason } from './not-cors';
 import { pairPreflights } from './pair';
 import type { ParsedHar } from './parse';
 
@@ -27,19 +28,32 @@ export interface BuiltExchange {
   readonly resourceType: string;
   /** Each hop's request body as captured (null: none). The checks never read it; exports replay it. */
   readonly bodies: readonly RequestBody[];
+  /** Why the request is not CORS, when its mode says so (the engine adds same-origin). */
+  readonly notCors: NotCorsReason | null;
 }
 
 /** A request body as the HAR holds it: text (Chrome stores binary bodies as text too, or leaves them out). */
 export type RequestBody = { readonly mimeType: string; readonly text: string } | null;
 
 const NO_HEADERS: readonly never[] = Object.freeze([]);
+const NO_NAMES: ReadonlySet<string> = new Set();
+const SANITIZED_NAMES: ReadonlySet<string> = new Set(['authorization']);
 
-export function buildExchanges(har: ParsedHar): BuiltExchange[] {
+/** What building saw that the capture as a whole should know. */
+export interface BuildEvidence {
+  /** A preflight asking for Authorization was paired with a request that shows none: a sanitized export. */
+  authorizationRemoved: boolean;
+}
+
+export function buildExchanges(har: ParsedHar, evidence?: BuildEvidence): BuiltExchange[] {
   const preflights: Entry[] = [];
   const requests: Entry[] = [];
   for (const e of har.entries) (isPreflight(e) ? preflights : requests).push(e);
 
-  const { preflightFor, orphans } = pairPreflights(preflights, requests);
+  // A sanitized export removed Authorization from the request, but its preflight still names it.
+  const removed = har.sanitized === 'no' ? NO_NAMES : SANITIZED_NAMES;
+  const { preflightFor, orphans, removedSeen } = pairPreflights(preflights, requests, removed);
+  if (evidence && removedSeen) evidence.authorizationRemoved = true;
   const next = linkRedirects(requests);
   const continuation = new Set<number>();
   for (const n of next.values()) continuation.add(n.index);
@@ -82,7 +96,7 @@ function build(hops: Entry[], extra: number[], preflightFor: ReadonlyMap<number,
   const firstPreflight = preflightFor.get(first.index) ?? null;
   const origin = initiatorOrigin(first, firstPreflight, har.pages);
   const anyPreflight = hops.some((h) => preflightFor.has(h.index));
-  const mode = requestMode(first, anyPreflight, origin);
+  const { mode, notCors } = requestMode(first, anyPreflight, origin, har.producer.facts);
   const hopRecords: HopRecord[] = hops.map((h) => {
     const p = preflightFor.get(h.index);
     return {
@@ -115,6 +129,7 @@ function build(hops: Entry[], extra: number[], preflightFor: ReadonlyMap<number,
     start: Math.min(first.start, firstPreflight?.start ?? first.start),
     resourceType: first.resourceType,
     bodies: hops.map((h) => h.postData),
+    notCors,
   };
 }
 
@@ -143,5 +158,6 @@ function buildOrphan(p: Entry, har: ParsedHar): BuiltExchange {
     start: p.start,
     resourceType: '',
     bodies: [null],
+    notCors: null,
   };
 }

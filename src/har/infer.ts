@@ -14,6 +14,8 @@ import {
   sameOrigin,
 } from '../cors';
 import { type Entry, hasProvisionalRequestHeaders, isProvisional } from './entry';
+import type { NotCorsReason } from './not-cors';
+import type { ProducerFacts } from './producer';
 
 /**
  * The origin of the page that made the request. Preferred evidence, in order: the Origin the preflight or the
@@ -48,6 +50,7 @@ export function initiatorOrigin(first: Entry, preflight: Entry | null, pages: Re
   return null;
 }
 
+/** Sec-Fetch-Mode, when the capture has it, names the mode outright. */
 const MODES: Readonly<Record<string, RequestMode>> = {
   cors: 'cors',
   'no-cors': 'no-cors',
@@ -57,25 +60,68 @@ const MODES: Readonly<Record<string, RequestMode>> = {
 };
 
 /** Resource types that are always fetched in CORS mode when cross-origin. */
-const CORS_TYPES = new Set(['fetch', 'xhr', 'eventsource', 'font']);
+const CORS_TYPES = new Set(['fetch', 'xhr', 'eventsource', 'font', 'preflight']);
+/** Resource types loaded in no-cors mode unless the element asked for CORS (crossorigin: then Origin is sent). */
+const NO_CORS_TYPES = new Set(['script', 'image', 'stylesheet', 'media', 'texttrack', 'manifest', 'ping', 'other', 'prefetch', 'signedexchange', 'csp-violation-report']);
+const NAVIGATION_TYPES = new Set(['document', 'iframe', 'frame']);
 
 /**
- * Sec-Fetch-Mode says it outright when the capture has the full headers. Otherwise: a preflight proves CORS
- * mode; an Origin header on a cross-origin request does too; for a blocked request with provisional headers,
- * the resource type is the remaining evidence (fetch and XHR default to CORS mode).
+ * User-Agents of clients that do no CORS at all, seen through proxies: command-line tools, HTTP libraries,
+ * API tools and mobile apps' HTTP stacks. A browser's UA always says Mozilla/.
  */
-export function requestMode(first: Entry, hasPreflight: boolean, origin: string | null): RequestMode {
+const NON_BROWSER_UA = /^(curl|wget|httpie|python-|python\/|aiohttp|requests|pip\/|node-fetch|axios|undici|got|okhttp|dalvik|cfnetwork|go-http-client|java\/|apache-httpclient|insomnia|postmanruntime|paw\/|ruby|faraday|guzzle|libwww|dart|reqwest|rest-client)/i;
+
+export interface ModeEvidence {
+  readonly mode: RequestMode;
+  /** Why the request is not CORS; null for a CORS-mode request. */
+  readonly notCors: NotCorsReason | null;
+}
+
+const CORS: ModeEvidence = { mode: 'cors', notCors: null };
+const not = (mode: RequestMode, notCors: NotCorsReason): ModeEvidence => ({ mode, notCors });
+
+function isWebSocket(e: Entry): boolean {
+  if (/^wss?:/i.test(e.url)) return true;
+  const upgrade = headerValue(e.requestHeaders, 'upgrade') ?? headerValue(e.responseHeaders, 'upgrade');
+  return upgrade !== null && upgrade.toLowerCase() === 'websocket';
+}
+
+/** A form submission: a navigation whose POST carries Origin, told apart from fetch() by what it accepts. */
+function isFormPost(e: Entry): boolean {
+  if (e.method !== 'POST') return false;
+  const accept = headerValue(e.requestHeaders, 'accept') ?? '';
+  return /^text\/html/i.test(accept) || headerValue(e.requestHeaders, 'upgrade-insecure-requests') !== null;
+}
+
+/**
+ * The request mode, and only on evidence: Sec-Fetch-Mode says it outright; a WebSocket, a data: URL, a
+ * navigation or a tool that is not a browser is never CORS; a paired preflight proves CORS mode, and so does an
+ * Origin on a cross-origin request. A cross-origin request whose headers went on the wire without Origin was
+ * no-cors. Only a request Chrome recorded with the page's own headers (never sent, or from the HTTP cache) says
+ * nothing by its headers: its resource type decides.
+ */
+export function requestMode(first: Entry, hasPreflight: boolean, origin: string | null, producer: ProducerFacts): ModeEvidence {
+  if (isWebSocket(first)) return not('no-cors', 'websocket');
+  if (/^(data|blob|about):/i.test(first.url)) return not('no-cors', 'local-url');
   const declared = headerValue(first.requestHeaders, 'sec-fetch-mode');
-  if (declared !== null && MODES[declared]) return MODES[declared] as RequestMode;
-  if (hasPreflight) return 'cors';
-  if (first.resourceType === 'document' || first.resourceType === 'iframe') return 'navigate';
+  if (declared !== null && MODES[declared]) {
+    const mode = MODES[declared] as RequestMode;
+    if (mode === 'cors' || mode === 'same-origin') return { mode, notCors: null };
+    return not(mode, mode === 'navigate' ? (isFormPost(first) ? 'form-post' : 'navigation') : declared === 'websocket' ? 'websocket' : 'no-cors-load');
+  }
+  if (hasPreflight) return CORS;
+  if (NAVIGATION_TYPES.has(first.resourceType)) return not('navigate', isFormPost(first) ? 'form-post' : 'navigation');
+  if (producer.seesNonBrowserClients && NON_BROWSER_UA.test(headerValue(first.requestHeaders, 'user-agent') ?? '')) return not('no-cors', 'non-browser-client');
+  if (isFormPost(first)) return not('navigate', 'form-post');
   const sentOrigin = headerValue(first.requestHeaders, 'origin');
   const crossOrigin = origin === null || !sameOrigin(origin, originOf(first.url));
-  if (sentOrigin !== null && crossOrigin) return 'cors';
-  // A CORS request always carries Origin once it reaches the network: a full cross-origin capture without one
-  // was no-cors. Only provisional headers (blocked before the network, or served from the HTTP cache) say nothing.
-  if (crossOrigin && !isProvisional(first) && !hasProvisionalRequestHeaders(first)) return 'no-cors';
-  return CORS_TYPES.has(first.resourceType) || first.resourceType === '' ? 'cors' : 'no-cors';
+  if (sentOrigin !== null && crossOrigin) return CORS;
+  // Chrome's DevTools records only the page's own headers for a request that never reached the network (or came
+  // from the HTTP cache): no Origin there proves nothing, and the resource type is the remaining evidence.
+  const pageSetOnly = producer.provisionalHeaders && (isProvisional(first) || hasProvisionalRequestHeaders(first));
+  if (!pageSetOnly) return crossOrigin ? not('no-cors', NO_CORS_TYPES.has(first.resourceType) ? 'no-cors-load' : 'no-cors-request') : CORS;
+  if (CORS_TYPES.has(first.resourceType)) return CORS;
+  return not('no-cors', first.resourceType === '' ? 'no-evidence' : 'no-cors-load');
 }
 
 /**

@@ -10,11 +10,12 @@
  * Exchange ids here are stable keys (the capture index of the exchange's first entry), not positions: the list
  * is re-sorted as entries arrive, and a selected exchange must stay selected.
  */
-import { addReflectionWarnings, type AnalysedExchange, analyseBuilt } from './analyze';
+import { addReflectionWarnings, type AnalysedExchange, analyseBuilt, type CaptureFacts } from './analyze';
 import { hasResponse } from '../http';
 import { type Entry, hasProvisionalRequestHeaders } from './entry';
 import { buildExchanges } from './exchanges';
 import { parseEntry, type SkippedEntry } from './parse';
+import { LIVE_CHROMIUM, type Producer } from './producer';
 import { requestKey } from './request-key';
 
 export interface LiveOptions {
@@ -22,6 +23,8 @@ export interface LiveOptions {
   readonly maxEntries?: number;
   /** The clock for how long an incomplete entry has waited (tests pass their own). */
   readonly now?: () => number;
+  /** Who is capturing: the extension in Chromium unless said otherwise. */
+  readonly producer?: Producer;
 }
 
 export interface LiveSnapshot {
@@ -57,10 +60,14 @@ export class LiveAnalysis {
   private recent = new Map<string, Entry | null>();
 
   private readonly now: () => number;
+  private readonly producer: Producer;
+  private capture: CaptureFacts;
 
   constructor(options: LiveOptions = {}) {
     this.maxEntries = Math.max(1, options.maxEntries ?? DEFAULT_MAX_ENTRIES);
     this.now = options.now ?? Date.now;
+    this.producer = options.producer ?? LIVE_CHROMIUM;
+    this.capture = { producer: this.producer, sanitized: 'no', errorsRecorded: false, source: 'live' };
   }
 
   /** Pages (id → URL) named by a HAR log: evidence of the page's origin for entries without one. */
@@ -80,8 +87,9 @@ export class LiveAnalysis {
         if (this.skipped.length < 1000) this.skipped.push({ index, reason: parsed });
         continue;
       }
-      if (parsed.hasErrorField && !this.errorsRecorded) {
+      if (parsed.hasErrorField && this.producer.facts.recordsFailures && !this.errorsRecorded) {
         this.errorsRecorded = true;
+        this.capture = { ...this.capture, errorsRecorded: true };
         for (const root of this.members.keys()) this.dirty.add(root);
       }
       const previous = this.supersedes(parsed.entry);
@@ -189,8 +197,8 @@ export class LiveAnalysis {
         this.results.delete(root);
         continue;
       }
-      const built = buildExchanges({ entries: [...entries].sort((a, b) => a.index - b.index), skipped: [], total: entries.length, pages: this.pages, errorsRecorded: this.errorsRecorded });
-      this.results.set(root, built.map((b) => analyseBuilt(b, b.entries[0] ?? 0)));
+      const built = buildExchanges({ entries: [...entries].sort((a, b) => a.index - b.index), skipped: [], total: entries.length, pages: this.pages, errorsRecorded: this.errorsRecorded, producer: this.producer, sanitized: 'no' });
+      this.results.set(root, built.map((b) => analyseBuilt(b, b.entries[0] ?? 0, this.capture)));
     }
     this.dirty.clear();
     const all: AnalysedExchange[] = [];

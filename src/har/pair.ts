@@ -30,11 +30,15 @@ const TOLERANCE_MS = 5;
  */
 const SKEW_MS = 250;
 
+const NO_REMOVED: ReadonlySet<string> = new Set();
+
 export interface Pairing {
   /** Preflight entry by the index of the request entry it guarded. */
   readonly preflightFor: ReadonlyMap<number, Entry>;
   /** Preflights whose request is not in the capture. */
   readonly orphans: readonly Entry[];
+  /** A pair was made although its request lacks a header the export may have removed (see `removed`). */
+  readonly removedSeen: boolean;
 }
 
 export function byTime(a: Entry, b: Entry): number {
@@ -72,39 +76,47 @@ export function asked(p: Entry): Asked {
   return { method, names, origin, passes };
 }
 
-export function pairPreflights(preflights: readonly Entry[], requests: readonly Entry[]): Pairing {
+/**
+ * `removed`: header names the export may have removed from requests (Authorization, in a sanitized Chrome
+ * export). A preflight naming one still pairs with a request that lacks it.
+ */
+export function pairPreflights(preflights: readonly Entry[], requests: readonly Entry[], removed: ReadonlySet<string> = new Set()): Pairing {
   // Only the requests a preflight could belong to are indexed: most of a capture never had one.
   const byUrl = indexByUrl(requests, new Set(preflights.map((p) => p.url)));
   const preflightsByUrl = indexByUrl(preflights, new Set(preflights.map((p) => p.url)));
   const preflightFor = new Map<number, Entry>();
   const orphans: Entry[] = [];
+  let removedSeen = false;
   for (const [url, group] of preflightsByUrl) {
     const sorted = [...group].sort(byTime);
     const candidates = byUrl.get(url) ?? [];
-    const matched = matchGroup(sorted, candidates, TOLERANCE_MS);
+    const matched = matchGroup(sorted, candidates, TOLERANCE_MS, removed);
     if (matched.size < sorted.length) {
       const taken = new Set([...matched.values()].map((a) => a.index));
       const loose = matchGroup(
         sorted.filter((p) => !matched.has(p.index)),
         candidates.filter((a) => !taken.has(a.index)),
         SKEW_MS,
+        removed,
       );
       for (const [p, a] of loose) matched.set(p, a);
     }
     for (const p of group) {
       const a = matched.get(p.index);
-      if (a) preflightFor.set(a.index, p);
-      else orphans.push(p);
+      if (a) {
+        preflightFor.set(a.index, p);
+        removedSeen ||= removed.size > 0 && asked(p).names.some((n) => removed.has(n) && !hasAllNames(a, [n], NO_REMOVED));
+      } else orphans.push(p);
     }
   }
-  return { preflightFor, orphans };
+  return { preflightFor, orphans, removedSeen };
 }
 
 /**
  * Kuhn's augmenting-path matching over the feasible (preflight, request) pairs of one URL, each preflight trying
  * its candidates best first. Groups are small (the requests to one URL in one capture).
  */
-export function matchGroup(preflights: readonly Entry[], candidates: readonly Entry[], slack: number): Map<number, Entry> {
+export function matchGroup(preflights: readonly Entry[], candidates: readonly Entry[], slack: number, removed: ReadonlySet<string> = NO_REMOVED): Map<number, Entry> {
   const options = new Map<number, Entry[]>();
   // Each candidate's own unsafe header names, computed once rather than once per preflight.
   const ownNames = new Map<number, ReadonlySet<string>>();
@@ -120,8 +132,8 @@ export function matchGroup(preflights: readonly Entry[], candidates: readonly En
     const q = asked(p);
     const scored: [number, Entry][] = [];
     for (const a of candidates) {
-      if (!feasible(p, q, a, slack)) continue;
-      scored.push([cost(p, q, a, namesOf(a)), a]);
+      if (!feasible(p, q, a, slack, removed)) continue;
+      scored.push([cost(p, q, a, namesOf(a), removed), a]);
     }
     options.set(p.index, scored.sort((x, y) => x[0] - y[0] || byTime(x[1], y[1])).map(([, a]) => a));
   }
@@ -157,9 +169,9 @@ export function matchGroup(preflights: readonly Entry[], candidates: readonly En
   return result;
 }
 
-export function feasible(p: Entry, q: Asked, a: Entry, slack: number): boolean {
+export function feasible(p: Entry, q: Asked, a: Entry, slack: number, removed: ReadonlySet<string> = NO_REMOVED): boolean {
   if (q.method !== null && a.method !== q.method) return false;
-  if (!hasAllNames(a, q.names)) return false;
+  if (!hasAllNames(a, q.names, removed)) return false;
   if (!isProvisional(a)) {
     const sentOrigin = headerValue(a.requestHeaders, 'origin');
     if (q.origin !== null && sentOrigin !== null && sentOrigin !== q.origin) return false;
@@ -171,27 +183,28 @@ export function feasible(p: Entry, q: Asked, a: Entry, slack: number): boolean {
  * Lower is better. Outcome agreement weighs most (a request that went through did not get a failing answer),
  * then an exact header list, then how closely the request's next step follows the preflight's end.
  */
-export function cost(p: Entry, q: Asked, a: Entry, own: ReadonlySet<string>): number {
+export function cost(p: Entry, q: Asked, a: Entry, own: ReadonlySet<string>, removed: ReadonlySet<string> = NO_REMOVED): number {
   const wentThrough = !isProvisional(a);
   let c = 0;
   if (wentThrough && !q.passes) c += 1e9;
   // A blocked request with a passing answer is possible (credentials) but less likely than a failing one.
   if (!wentThrough && q.passes) c += 1e6;
-  if (!exactNames(own, q.names)) c += 1e3;
+  if (!exactNames(own, q.names, removed)) c += 1e3;
   return c + Math.min(999, gap(p, a));
 }
 
-function hasAllNames(a: Entry, names: readonly string[]): boolean {
+function hasAllNames(a: Entry, names: readonly string[], removed: ReadonlySet<string>): boolean {
   // A redirected hop blocked at its preflight was captured without the page's headers (only User-Agent and
   // Referer, seen in Chromium 156): nothing to compare.
   if (names.length === 0 || (isProvisional(a) && a.requestHeaders.every((h: Header) => isForbiddenRequestHeader(h.name, h.value)))) return true;
   const have = new Set(a.requestHeaders.map((h) => h.name.toLowerCase()));
-  return names.every((n) => have.has(n));
+  return names.every((n) => have.has(n) || removed.has(n));
 }
 
 /** The request's own CORS-unsafe header names are the preflight's list, no more. */
-function exactNames(own: ReadonlySet<string>, names: readonly string[]): boolean {
-  return own.size === names.length && names.every((n) => own.has(n));
+function exactNames(own: ReadonlySet<string>, names: readonly string[], removed: ReadonlySet<string>): boolean {
+  const expected = names.filter((n) => own.has(n) || !removed.has(n));
+  return own.size === expected.length && expected.every((n) => own.has(n));
 }
 
 /** How far the request's next step is from the preflight's end, in ms. */

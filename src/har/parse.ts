@@ -3,8 +3,10 @@
  * field is checked, a bad entry is skipped with a reason naming it, and only input that is not a HAR at all
  * is refused (HarError, one line).
  */
-import type { Header } from '../cors';
 import type { Entry } from './entry';
+import { headerList } from './header-list';
+import { type Producer, PRODUCERS, producerOf } from './producer';
+import { foldSanitized, type Sanitized, sanitizeEvidence } from './sanitized';
 
 export class HarError extends Error {
   override readonly name = 'HarError';
@@ -21,8 +23,12 @@ export interface ParsedHar {
   readonly total: number;
   /** The page URLs the HAR names (log.pages[].title), by page id: evidence of the initiator origin. */
   readonly pages: ReadonlyMap<string, string>;
-  /** Chrome writes `_error` on every response; without it, "no error" proves nothing. */
+  /** The producer records the browser's decision and wrote `_error`; otherwise "no error" proves nothing. */
   readonly errorsRecorded: boolean;
+  /** Who wrote the file, and what it can show. */
+  readonly producer: Producer;
+  /** Whether Cookie, Authorization and Set-Cookie were removed on export ('no' when the producer never does). */
+  readonly sanitized: Sanitized;
   /** The browser that made the capture, for reports: log.browser, else a User-Agent; null when neither says. */
   readonly browser?: string | null;
 }
@@ -34,13 +40,13 @@ function isObject(v: Json): v is Record<string, Json> {
 }
 
 /** Accepts a HAR file ({log: {entries}}), a bare HAR log ({entries}), or an array of entries (what the DevTools API hands out). */
-function entriesOf(doc: Json): { entries: Json[]; pages: Json[]; browser: Json } {
-  if (Array.isArray(doc)) return { entries: doc, pages: [], browser: null };
+function entriesOf(doc: Json): { entries: Json[]; pages: Json[]; browser: Json; creator: Json } {
+  if (Array.isArray(doc)) return { entries: doc, pages: [], browser: null, creator: null };
   if (!isObject(doc)) throw new HarError(`not a HAR: expected a JSON object with log.entries, got ${describe(doc)}`);
   const log = isObject(doc.log) ? doc.log : Array.isArray(doc.entries) ? doc : null;
   if (!log) throw new HarError('not a HAR: the JSON object has no "log" object');
   if (!Array.isArray(log.entries)) throw new HarError(`not a HAR: log.entries is ${describe(log.entries)}, expected an array`);
-  return { entries: log.entries, pages: Array.isArray(log.pages) ? log.pages : [], browser: log.browser };
+  return { entries: log.entries, pages: Array.isArray(log.pages) ? log.pages : [], browser: log.browser, creator: log.creator };
 }
 
 function describe(v: Json): string {
@@ -50,10 +56,25 @@ function describe(v: Json): string {
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
+/** `name(` at the start of a JSONP file, the name a JavaScript identifier. */
+const JSONP = /^\s*[A-Za-z_$][\w$.]*\s*\(\s*(?=[{[])/;
+
+/**
+ * The JSON inside the text as users hand it over: Fiddler and mitmproxy start their files with a UTF-8 byte-order
+ * mark, and HAR Viewer's "HARP" form wraps the document in a JSONP call, `onInputData({...});`.
+ */
+export function harJsonText(text: string): string {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const jsonp = JSONP.exec(body.slice(0, 200));
+  if (!jsonp) return body;
+  const end = body.lastIndexOf(')');
+  return end > jsonp[0].length ? body.slice(jsonp[0].length, end) : body;
+}
+
 export function parseHarText(text: string): ParsedHar {
   let doc: Json;
   try {
-    doc = JSON.parse(text) as Json;
+    doc = JSON.parse(harJsonText(text)) as Json;
     // Let the text go before the entries are built: for a large capture it is as big as the file.
     text = '';
   } catch (e) {
@@ -63,19 +84,36 @@ export function parseHarText(text: string): ParsedHar {
   return parseHar(doc);
 }
 
-export function parseHar(doc: Json): ParsedHar {
-  const { entries: raw, pages: rawPages, browser } = entriesOf(doc);
+/**
+ * `producer`: who wrote it, when the caller knows better than the file (the extension's own live capture);
+ * otherwise read from `log.creator`.
+ */
+export function parseHar(doc: Json, known?: Producer): ParsedHar {
+  const { entries: raw, pages: rawPages, browser, creator } = entriesOf(doc);
+  const declared = producerOf(isObject(creator) && typeof creator.name === 'string' ? creator.name : null, isObject(creator) && typeof creator.version === 'string' ? creator.version : null);
+  // The DevTools API hands out bare entry arrays with no creator: Chrome's own fields still say who wrote them.
+  const producer = known ?? (declared.id === 'unknown' && chromeFields(raw) ? { ...PRODUCERS_BY_FIELDS, creator: declared.creator } : declared);
+  const options = { rawHeaders: producer.facts.rawHeaders };
   const entries: Entry[] = [];
   const skipped: SkippedEntry[] = [];
-  let errorsRecorded = false;
+  let errorField = false;
+  let kept = false;
+  let removed = false;
   for (let i = 0; i < raw.length; i++) {
-    const result = parseEntry(raw[i], i);
+    const result = parseEntry(raw[i], i, options);
     if (typeof result === 'string') skipped.push({ index: i, reason: result });
     else {
       entries.push(result.entry);
-      errorsRecorded ||= result.hasErrorField;
+      errorField ||= result.hasErrorField;
+    }
+    if (producer.facts.mayBeSanitized && !kept) {
+      const evidence = sanitizeEvidence(raw[i]);
+      kept = evidence === 'kept';
+      removed ||= evidence === 'removed';
     }
   }
+  const errorsRecorded = producer.facts.recordsFailures && errorField;
+  const sanitized = producer.facts.mayBeSanitized ? foldSanitized(kept, removed) : 'no';
   if (raw.length > 0 && entries.length === 0) {
     const first = skipped[0] as SkippedEntry;
     throw new HarError(`not a HAR: no usable entry (entry ${first.index}: ${first.reason})`);
@@ -84,7 +122,7 @@ export function parseHar(doc: Json): ParsedHar {
   for (const p of rawPages) {
     if (isObject(p) && typeof p.id === 'string' && typeof p.title === 'string') pages.set(p.id, p.title);
   }
-  return { entries, skipped, total: raw.length, pages, errorsRecorded, browser: browserOf(browser, entries) };
+  return { entries, skipped, total: raw.length, pages, errorsRecorded, producer, sanitized, browser: browserOf(browser, entries) };
 }
 
 const UA_BROWSER = /\b(HeadlessChrome|Chrome|Chromium|Firefox|Edg|Version)\/([\d.]+)/;
@@ -101,21 +139,13 @@ function browserOf(declared: Json, entries: readonly Entry[]): string | null {
   return null;
 }
 
-/**
- * Header lists are the bulk of a capture. A well-formed list is used as it is (no copy: a 100,000-entry HAR holds
- * millions of header objects); only a list with non-string values is rebuilt.
- */
-function headersOf(v: Json, where: string): Header[] | string {
-  if (v === undefined) return [];
-  if (!Array.isArray(v)) return `${where} is ${describe(v)}, expected an array`;
-  let clean = true;
-  for (let i = 0; i < v.length; i++) {
-    const h = v[i];
-    if (!isObject(h) || typeof h.name !== 'string') return `${where}[${i}] has no string "name"`;
-    if (typeof h.value !== 'string') clean = false;
-  }
-  if (clean) return v as Header[];
-  return v.map((h: Record<string, Json>) => ({ name: h.name as string, value: typeof h.value === 'string' ? h.value : h.value === undefined || h.value === null ? '' : String(h.value) }));
+const LOCAL_URL = /^(data|blob):/i;
+
+const PRODUCERS_BY_FIELDS: Producer = { id: 'chrome-devtools', facts: PRODUCERS['chrome-devtools'], creator: null };
+
+/** Chrome DevTools' private fields on the first entries: `_initiator` and `_resourceType`, and `_error` on the response. */
+function chromeFields(raw: readonly Json[]): boolean {
+  return raw.slice(0, 20).some((e) => isObject(e) && '_resourceType' in e && '_initiator' in e && isObject(e.response) && '_error' in e.response);
 }
 
 function num(v: Json, fallback: number): number {
@@ -123,18 +153,20 @@ function num(v: Json, fallback: number): number {
 }
 
 /** One raw entry → an Entry at `index`, or the reason it cannot be used. Live capture parses entries one at a time. */
-export function parseEntry(e: Json, index: number): { entry: Entry; hasErrorField: boolean } | string {
+export function parseEntry(e: Json, index: number, options: { readonly rawHeaders: boolean } = { rawHeaders: true }): { entry: Entry; hasErrorField: boolean } | string {
   if (!isObject(e)) return `is ${describe(e)}, not an object`;
   const req = e.request;
   const res = e.response;
   if (!isObject(req)) return `request is ${describe(req)}, expected an object`;
   if (typeof req.url !== 'string' || req.url === '') return 'request.url is missing or not a string';
-  if (typeof req.method !== 'string' || req.method === '') return 'request.method is missing or not a string';
+  // A data: or blob: URL is read locally, and some producers leave its method empty: it is a GET.
+  const method = typeof req.method === 'string' && req.method !== '' ? req.method : LOCAL_URL.test(req.url) ? 'GET' : null;
+  if (method === null) return 'request.method is missing or not a string';
   if (res !== undefined && !isObject(res)) return `response is ${describe(res)}, expected an object`;
-  const requestHeaders = headersOf(req.headers, 'request.headers');
+  const requestHeaders = headerList(req.headers, 'request.headers', options.rawHeaders);
   if (typeof requestHeaders === 'string') return requestHeaders;
   const response = (res ?? {}) as Record<string, Json>;
-  const responseHeaders = headersOf(response.headers, 'response.headers');
+  const responseHeaders = headerList(response.headers, 'response.headers', options.rawHeaders);
   if (typeof responseHeaders === 'string') return responseHeaders;
   if (response.status !== undefined && typeof response.status !== 'number') return `response.status is ${describe(response.status)}, expected a number`;
 
@@ -157,7 +189,7 @@ export function parseEntry(e: Json, index: number): { entry: Entry; hasErrorFiel
     entry: {
       index,
       url: req.url,
-      method: req.method,
+      method,
       requestHeaders,
       status: num(response.status, 0),
       responseHeaders,

@@ -132,6 +132,7 @@ function oneStep(headers: [string, string][], body: string | null = null): Repro
     steps: [{ kind: 'request', hop: 0, source: 'captured', failed: false, response: null, request: { method: 'POST', url: 'http://127.0.0.1:8002/x?a=1', headers: headers.map(([name, value]) => ({ name, value })), body } }],
     notes: [],
     unfaithful: null,
+    browser: 'Chrome',
   };
 }
 

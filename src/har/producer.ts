@@ -1,0 +1,103 @@
+/**
+ * Who wrote the HAR, and what that producer can show. A HAR is evidence, and each producer leaves out different
+ * evidence: Chrome's DevTools records the browser's failure (`_error`), Firefox and proxies record none, a
+ * proxy also sees clients that are not browsers, Chrome's Network-panel export drops Cookie and Authorization.
+ * Every inference in the HAR layer reads this table instead of guessing per field, so "not recorded" is never
+ * read as "did not happen". Facts: ../shared/har-producers.md, and the recordings in test/fixtures/producers.
+ */
+
+export type ProducerId =
+  | 'chrome-devtools'
+  | 'firefox'
+  | 'safari'
+  | 'playwright'
+  | 'chrome-har'
+  | 'webpagetest'
+  | 'firebug'
+  | 'internet-explorer'
+  | 'proxy'
+  | 'http-client'
+  | 'har-library'
+  | 'unknown';
+
+/** Whose CORS implementation made the requests: it decides whose words an explanation may use. */
+export type BrowserFamily = 'chromium' | 'firefox' | 'webkit' | 'other' | 'none';
+
+export interface ProducerFacts {
+  readonly label: string;
+  readonly family: BrowserFamily;
+  /** `_error` holds the browser's own decision (net::ERR_FAILED for a CORS failure), when the file has the field. */
+  readonly recordsFailures: boolean;
+  /**
+   * A request with only the headers the page set (no Host) was never sent, or came from the HTTP cache:
+   * Chrome's DevTools writes "provisional" headers so. Elsewhere the headers are what went on the wire.
+   */
+  readonly provisionalHeaders: boolean;
+  /** OPTIONS preflights appear as entries of their own. */
+  readonly preflightsAsEntries: boolean;
+  /** The export may have removed Cookie, Authorization and Set-Cookie (Chrome's Network-panel "Export HAR"). */
+  readonly mayBeSanitized: boolean;
+  /** The file may hold requests from clients that do no CORS at all (curl, mobile apps, API tools). */
+  readonly seesNonBrowserClients: boolean;
+  /** The producer writes each header as the wire had it; otherwise a repeat in another letter case is one header. */
+  readonly rawHeaders: boolean;
+}
+
+const f = (label: string, family: BrowserFamily, facts: Partial<Omit<ProducerFacts, 'label' | 'family'>> = {}): ProducerFacts => ({
+  label,
+  family,
+  recordsFailures: false,
+  provisionalHeaders: false,
+  preflightsAsEntries: true,
+  mayBeSanitized: false,
+  seesNonBrowserClients: false,
+  rawHeaders: true,
+  ...facts,
+});
+
+export const PRODUCERS: Readonly<Record<ProducerId, ProducerFacts>> = {
+  'chrome-devtools': f('Chrome DevTools', 'chromium', { recordsFailures: true, provisionalHeaders: true, mayBeSanitized: true }),
+  firefox: f('Firefox DevTools', 'firefox'),
+  safari: f('Safari Web Inspector', 'webkit'),
+  playwright: f('Playwright', 'other', { rawHeaders: false }),
+  'chrome-har': f('chrome-har', 'chromium', { rawHeaders: false }),
+  webpagetest: f('WebPageTest', 'other', { rawHeaders: false }),
+  firebug: f('Firebug', 'firefox'),
+  'internet-explorer': f('Internet Explorer', 'other'),
+  proxy: f('a proxy', 'none', { seesNonBrowserClients: true }),
+  'http-client': f('an HTTP client', 'none', { seesNonBrowserClients: true }),
+  'har-library': f('a recording library', 'none', { seesNonBrowserClients: true, rawHeaders: false }),
+  unknown: f('an unknown tool', 'other', { seesNonBrowserClients: true, rawHeaders: false }),
+};
+
+/** `log.creator.name` → producer, first match wins. */
+const CREATORS: readonly (readonly [RegExp, ProducerId])[] = [
+  [/^WebInspector$/i, 'chrome-devtools'],
+  [/^Firefox$/i, 'firefox'],
+  [/WebKit|Safari/i, 'safari'],
+  [/^Playwright$/i, 'playwright'],
+  [/chrome-har|Browsertime|sitespeed/i, 'chrome-har'],
+  [/WebPage ?Test/i, 'webpagetest'],
+  [/Firebug/i, 'firebug'],
+  [/Internet Explorer/i, 'internet-explorer'],
+  [/mitmproxy|Charles|Fiddler|HTTP Toolkit|Proxyman|Burp|ZAP/i, 'proxy'],
+  [/Insomnia|Postman|Paw|HTTPie/i, 'http-client'],
+  [/Polly|nock|har-recorder/i, 'har-library'],
+];
+
+export interface Producer {
+  readonly id: ProducerId;
+  readonly facts: ProducerFacts;
+  /** `log.creator` as written, for the report ("WebInspector 537.36"); null when absent. */
+  readonly creator: string | null;
+}
+
+export function producerOf(creatorName: string | null, creatorVersion: string | null): Producer {
+  const match = creatorName === null ? undefined : CREATORS.find(([re]) => re.test(creatorName));
+  const id = match?.[1] ?? 'unknown';
+  const creator = creatorName === null ? null : `${creatorName}${creatorVersion ? ` ${creatorVersion}` : ''}`.slice(0, 80);
+  return { id, facts: PRODUCERS[id], creator };
+}
+
+/** The extension's own capture: Chrome's DevTools API, never sanitized. */
+export const LIVE_CHROMIUM: Producer = { id: 'chrome-devtools', facts: { ...PRODUCERS['chrome-devtools'], mayBeSanitized: false }, creator: null };
