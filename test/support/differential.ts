@@ -45,12 +45,12 @@ function entriesAt(har: unknown, url: string): string[] {
  * Chrome's verdict in the engine's words: a CORS error code; "passed" when the request finished (allowed, or
  * not CORS at all); "failed, not CORS" when it failed with no CORS error (a refused port, `redirect: 'error'`).
  */
-function chromeKey(r: ChromeRecord): string {
+export function chromeKey(r: ChromeRecord): string {
   if (r.corsError) return `blocked ${r.corsError} ${JSON.stringify(r.failedParameter ?? '')}`;
   return r.outcome === 'failed' ? 'failed, not CORS' : 'passed';
 }
 
-function engineKey(x: AnalysedExchange): string {
+export function engineKey(x: AnalysedExchange): string {
   const ev = x.evaluation;
   if (ev.verdict === 'blocked') return ev.error ? `blocked ${ev.error.code} ${JSON.stringify(ev.error.failedParameter)}` : 'blocked (no code)';
   // A `redirect: 'manual'` fetch passes CORS on the 3xx and resolves as an opaque redirect; Chrome's network
