@@ -25,7 +25,9 @@ export type EvidenceNote =
   | 'same-origin'
   | 'mode-not-cors'
   /** The capture does not record the browser's decision (Firefox, proxies): a failing check is the only evidence. */
-  | 'decision-not-recorded';
+  | 'decision-not-recorded'
+  /** The last response redirects, and the capture leaves failed requests out: the chain may go on unseen. */
+  | 'chain-cut';
 
 export interface Evaluation {
   readonly verdict: VerdictKind;
@@ -128,7 +130,17 @@ export function evaluate(exchange: ExchangeRecord): Evaluation {
     ...extra,
   });
 
+  if (sim.end === 'redirect-not-followed' && exchange.chainComplete === false) {
+    notes.push('chain-cut');
+    return result('unknown', { confidence: 'uncertain' });
+  }
   if (!sim.corsApplied && !sim.failure) {
+    // Same-origin as far as the capture shows; but a failure, or no answer at all, may hide a redirect elsewhere.
+    if (observed.kind === 'failed') {
+      notes.push('browser-failed-but-checks-pass');
+      return result('unknown', { confidence: 'uncertain' });
+    }
+    if (sim.end === 'no-response' && observed.kind !== 'network-error') return result('unknown', { confidence: 'uncertain' });
     notes.push('same-origin');
     return result('not-cors');
   }
@@ -151,6 +163,8 @@ export function evaluate(exchange: ExchangeRecord): Evaluation {
       // Nothing in the file says the browser failed it: the failing check is the evidence, and it is inferred.
       notes.push('decision-not-recorded');
       if (confidence === 'certain') confidence = 'inferred';
+      // Chrome fails a same-origin-mode redirect without a CORS error: without its record, say less.
+      if (sim.failure.code === 'DisallowedByMode') confidence = 'uncertain';
     }
     return result('blocked');
   }

@@ -48,6 +48,11 @@ export interface ExchangeRecord {
   readonly hops: readonly HopRecord[];
   /** False for captures that never record network errors (not Chrome's): then "no error" proves nothing. */
   readonly errorsRecorded: boolean;
+  /**
+   * False when the capture leaves failed requests out (chrome-har, proxies): a redirect with no next request in
+   * the capture may have been followed and failed. Absent means true.
+   */
+  readonly chainComplete?: boolean;
 }
 
 /**

@@ -27,6 +27,8 @@ const NOTE_CAVEATS: Partial<Record<Evaluation['notes'][number], string>> = {
   'credentials-unknown':
     "The capture does not record the credentials mode, and the evidence does not settle it. With credentials (credentials: 'include' or withCredentials), * is not allowed and Access-Control-Allow-Credentials: true is needed as well.",
   'redirect-not-followed': "The last redirect was not followed (redirect: 'manual'): the page received an opaque redirect, not the target.",
+  'chain-cut':
+    'The response redirects, but the next request is not in the file: this producer leaves out requests that failed, so the redirect may have been followed and blocked. Capture it in DevTools to see the whole chain.',
 };
 
 /** The verdict hangs on the credentials mode, which the file does not show: say both outcomes. */

@@ -49,6 +49,15 @@ export function explainUnknown(x: AnalysedExchange): Explanation {
       ['The capture may be missing headers, or the credentials mode differs from what the replay assumed. Trust what the browser did.'],
     );
   }
+  if (ev.notes.includes('chain-cut')) {
+    return base(x, 'Unknown: the response redirects, and the request that followed it is not in the file.', 'the redirect response', []);
+  }
+  const preflight = x.record.hops[0]?.preflight?.response ?? null;
+  if (x.requestMissing && preflight) {
+    return base(x, `A preflight (OPTIONS) answered ${preflight.status}, and it passes; the request it guarded is not in the capture.`, 'the preflight (OPTIONS) response', [
+      'The preflight allowed what it asked for, so the request that followed was sent; it is missing from the capture (DevTools opened too late, or the export filtered it out). Its own response decides whether the page could read it.',
+    ]);
+  }
   if (ev.notes.includes('preflight-missing')) {
     return base(x, 'Unknown: this request needed a preflight, but the capture holds none and no response.', 'the preflight (OPTIONS) request', []);
   }

@@ -72,7 +72,7 @@ export function analyseParsed(har: ParsedHar): Analysis {
  * 100,000-entry capture feels.
  */
 export function analyseBuilt(b: BuiltExchange, id: number, capture: CaptureFacts): AnalysedExchange {
-  const replayed = evaluateBuilt(b);
+  const replayed = evaluateBuilt(b, capture);
   const opaque = completedWithoutOrigin(b, replayed, capture);
   const evaluation = opaque ? OPAQUE : replayed;
   const first = b.record.hops[0];
@@ -97,23 +97,28 @@ export function analyseBuilt(b: BuiltExchange, id: number, capture: CaptureFacts
   };
 }
 
+const NO_CORS_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST']);
+
 const OPAQUE: Evaluation = Object.freeze({ verdict: 'not-cors', error: null, confidence: 'certain', credentials: 'unknown', preflightReasons: [], hops: [], warnings: [], notes: ['mode-not-cors'] as const, networkError: null });
 
 /**
- * In a capture that records the browser's failures, a cross-origin GET or HEAD that went without Origin and
- * that the browser completed, although the CORS check would fail it, was a no-cors request: its response was
- * opaque. (Chrome writes such requests with the page's own headers only, so their mode is not in the file.)
+ * In a capture that records the browser's failures, a cross-origin request that shows no Origin and that the
+ * browser completed, although the CORS check would fail it, was a no-cors request: its response was opaque.
+ * Chrome writes a no-cors response the page never reads with the page's own headers only, so its mode is not in
+ * the file; a no-cors request can only be a GET, HEAD or POST.
  */
 function completedWithoutOrigin(b: BuiltExchange, ev: Evaluation, capture: CaptureFacts): boolean {
   if (!capture.errorsRecorded || b.record.mode !== 'cors' || b.record.hops.length !== 1) return false;
   const hop = b.record.hops[0];
-  if (!hop || (hop.method !== 'GET' && hop.method !== 'HEAD') || hop.preflight || hop.error !== null || !hop.response) return false;
-  if (headerValue(hop.requestHeaders, 'origin') !== null) return false;
+  if (!hop || !NO_CORS_METHODS.has(hop.method) || hop.preflight || hop.error !== null || !hop.response) return false;
+  if (headerValue(hop.requestHeaders, 'origin') !== null || headerValue(hop.requestHeaders, 'sec-fetch-mode') === 'cors') return false;
   return ev.verdict === 'unknown' && ev.notes.includes('browser-allowed-but-checks-fail');
 }
 
-function evaluateBuilt(b: BuiltExchange): Evaluation {
+function evaluateBuilt(b: BuiltExchange, capture: CaptureFacts): Evaluation {
   const evaluation = evaluate(b.record);
+  // chrome-har gives the last hop of a redirect the first hop's response headers: a verdict on a chain is a guess.
+  if (!capture.producer.facts.redirectHeadersReliable && b.record.hops.length > 1 && evaluation.verdict !== 'not-cors') return { ...evaluation, confidence: 'uncertain' };
   // Not CORS only because nothing shows it is: say so rather than be sure.
   if (b.notCors === 'no-evidence' && evaluation.verdict === 'not-cors') return { ...evaluation, confidence: 'uncertain' };
   // Without the page's origin every origin check is a guess: keep the finding but never call it certain.

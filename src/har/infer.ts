@@ -107,7 +107,8 @@ export function requestMode(first: Entry, hasPreflight: boolean, origin: string 
   if (declared !== null && MODES[declared]) {
     const mode = MODES[declared] as RequestMode;
     if (mode === 'cors' || mode === 'same-origin') return { mode, notCors: null };
-    return not(mode, mode === 'navigate' ? (isFormPost(first) ? 'form-post' : 'navigation') : declared === 'websocket' ? 'websocket' : 'no-cors-load');
+    if (mode === 'navigate') return not(mode, isFormPost(first) ? 'form-post' : 'navigation');
+    return not(mode, declared === 'websocket' ? 'websocket' : NO_CORS_TYPES.has(first.resourceType) ? 'no-cors-load' : 'no-cors-request');
   }
   if (hasPreflight) return CORS;
   if (NAVIGATION_TYPES.has(first.resourceType)) return not('navigate', isFormPost(first) ? 'form-post' : 'navigation');

@@ -87,7 +87,7 @@ export class LiveAnalysis {
         if (this.skipped.length < 1000) this.skipped.push({ index, reason: parsed });
         continue;
       }
-      if (parsed.hasErrorField && this.producer.facts.recordsFailures && !this.errorsRecorded) {
+      if (parsed.hasErrorField && this.producer.facts.failureField !== null && !this.errorsRecorded) {
         this.errorsRecorded = true;
         this.capture = { ...this.capture, errorsRecorded: true };
         for (const root of this.members.keys()) this.dirty.add(root);

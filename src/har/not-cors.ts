@@ -21,7 +21,7 @@ export const NOT_CORS_TEXT: Readonly<Record<NotCorsReason, string>> = {
   navigation: 'a navigation (a page or frame load): no CORS check applies',
   'form-post': 'a form submission: a navigation, which no CORS check applies to',
   'no-cors-load': 'a script, image, stylesheet or media load without crossorigin: no-cors, the page cannot read it',
-  'no-cors-request': "sent without Origin across origins, so in no-cors mode (a plain <script>, <img>, or fetch with mode: 'no-cors'): no CORS check applies",
+  'no-cors-request': "a no-cors request (fetch with mode: 'no-cors', or a load that sent no Origin across origins): no CORS check applies, and the page gets an opaque response it cannot read",
   'opaque-response': 'a cross-origin request without Origin that the browser completed: a no-cors request with an opaque response, not a CORS one',
   'non-browser-client': 'made by a client that is not a browser (curl, an app, an API tool): only browsers enforce CORS',
   'local-url': 'a data: or blob: URL, read locally: no CORS check applies',

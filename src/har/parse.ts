@@ -112,7 +112,8 @@ export function parseHar(doc: Json, known?: Producer): ParsedHar {
       removed ||= evidence === 'removed';
     }
   }
-  const errorsRecorded = producer.facts.recordsFailures && errorField;
+  const field = producer.facts.failureField;
+  const errorsRecorded = field === '_failureText' || (field === '_error' && errorField);
   const sanitized = producer.facts.mayBeSanitized ? foldSanitized(kept, removed) : 'no';
   if (raw.length > 0 && entries.length === 0) {
     const first = skipped[0] as SkippedEntry;
@@ -140,6 +141,12 @@ function browserOf(declared: Json, entries: readonly Entry[]): string | null {
 }
 
 const LOCAL_URL = /^(data|blob):/i;
+
+/** The failure the browser recorded: Chrome's `_error`, or Playwright's `_failureText`. */
+function failureOf(response: Record<string, Json>): string | null {
+  const text = typeof response._error === 'string' ? response._error : response._failureText;
+  return typeof text === 'string' && text !== '' ? text : null;
+}
 
 const PRODUCERS_BY_FIELDS: Producer = { id: 'chrome-devtools', facts: PRODUCERS['chrome-devtools'], creator: null };
 
@@ -191,10 +198,11 @@ export function parseEntry(e: Json, index: number, options: { readonly rawHeader
       url: req.url,
       method,
       requestHeaders,
-      status: num(response.status, 0),
+      // Playwright writes -1 for "no response".
+      status: Math.max(0, num(response.status, 0)),
       responseHeaders,
       redirectUrl: redirect,
-      error: typeof response._error === 'string' && response._error !== '' ? response._error : null,
+      error: failureOf(response),
       start: startMs,
       end: startMs + time,
       sent: startMs + beforeSend,

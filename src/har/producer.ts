@@ -26,8 +26,12 @@ export type BrowserFamily = 'chromium' | 'firefox' | 'webkit' | 'other' | 'none'
 export interface ProducerFacts {
   readonly label: string;
   readonly family: BrowserFamily;
-  /** `_error` holds the browser's own decision (net::ERR_FAILED for a CORS failure), when the file has the field. */
-  readonly recordsFailures: boolean;
+  /**
+   * Where the browser's own decision is written: Chrome DevTools' `_error` (net::ERR_FAILED for a CORS failure;
+   * trusted only once the file shows the field, since old versions lacked it), Playwright's `_failureText`
+   * (written on failures only, so its absence means success); null when the producer records none.
+   */
+  readonly failureField: '_error' | '_failureText' | null;
   /**
    * A request with only the headers the page set (no Host) was never sent, or came from the HTTP cache:
    * Chrome's DevTools writes "provisional" headers so. Elsewhere the headers are what went on the wire.
@@ -41,32 +45,46 @@ export interface ProducerFacts {
   readonly seesNonBrowserClients: boolean;
   /** The producer writes each header as the wire had it; otherwise a repeat in another letter case is one header. */
   readonly rawHeaders: boolean;
+  /**
+   * Requests that failed are in the file. chrome-har and proxies leave them out: a redirect whose next request is
+   * missing may have been followed and failed, not left unfollowed.
+   */
+  readonly recordsUnfinished: boolean;
+  /** Each hop of a redirect chain carries its own response headers (chrome-har gives the last hop the first one's). */
+  readonly redirectHeadersReliable: boolean;
 }
 
 const f = (label: string, family: BrowserFamily, facts: Partial<Omit<ProducerFacts, 'label' | 'family'>> = {}): ProducerFacts => ({
   label,
   family,
-  recordsFailures: false,
+  failureField: null,
   provisionalHeaders: false,
   preflightsAsEntries: true,
   mayBeSanitized: false,
   seesNonBrowserClients: false,
   rawHeaders: true,
+  recordsUnfinished: true,
+  redirectHeadersReliable: true,
   ...facts,
 });
 
 export const PRODUCERS: Readonly<Record<ProducerId, ProducerFacts>> = {
-  'chrome-devtools': f('Chrome DevTools', 'chromium', { recordsFailures: true, provisionalHeaders: true, mayBeSanitized: true }),
+  'chrome-devtools': f('Chrome DevTools', 'chromium', { failureField: '_error', provisionalHeaders: true, mayBeSanitized: true }),
   firefox: f('Firefox DevTools', 'firefox'),
   safari: f('Safari Web Inspector', 'webkit'),
-  playwright: f('Playwright', 'other', { rawHeaders: false }),
-  'chrome-har': f('chrome-har', 'chromium', { rawHeaders: false }),
+  // Measured in test/fixtures/producers: a failed request has status -1, `_failureText`, the page's own headers
+  // only, and no preflight is ever written.
+  playwright: f('Playwright', 'other', { failureField: '_failureText', provisionalHeaders: true, preflightsAsEntries: false, rawHeaders: false }),
+  // Measured: no failure field, failed requests left out, the preliminary headers of a request repeated, and the
+  // last hop of a redirect given the first hop's response headers.
+  'chrome-har': f('chrome-har', 'chromium', { provisionalHeaders: true, rawHeaders: false, recordsUnfinished: false, redirectHeadersReliable: false }),
   webpagetest: f('WebPageTest', 'other', { rawHeaders: false }),
   firebug: f('Firebug', 'firefox'),
   'internet-explorer': f('Internet Explorer', 'other'),
-  proxy: f('a proxy', 'none', { seesNonBrowserClients: true }),
+  // Measured (mitmproxy 8.1): only exchanges that got a response are written.
+  proxy: f('a proxy', 'none', { seesNonBrowserClients: true, recordsUnfinished: false }),
   'http-client': f('an HTTP client', 'none', { seesNonBrowserClients: true }),
-  'har-library': f('a recording library', 'none', { seesNonBrowserClients: true, rawHeaders: false }),
+  'har-library': f('a recording library', 'none', { seesNonBrowserClients: true, rawHeaders: false, recordsUnfinished: false }),
   unknown: f('an unknown tool', 'other', { seesNonBrowserClients: true, rawHeaders: false }),
 };
 
