@@ -4,12 +4,13 @@
  * attacker-controlled header can do to it (nothing), how it holds a burst, and screenshots for the README
  * (written to test-results/screenshots/).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // @ts-expect-error: plain ES module without types
 import { findChromium, launchWithDevtools, showPanel, waitFor } from '../../scripts/lib/chromium.mjs';
+import { sanitizeHar } from '../../scripts/lib/sanitize-har.mjs';
 // @ts-expect-error: plain ES module without types
 import { startZoo } from '../zoo/server.mjs';
 import { openZoo, type Session, type Zoo } from '../support/e2e';
@@ -184,6 +185,33 @@ describe('the CORS panel in DevTools (light theme)', () => {
     await expect.poll(() => panel.locator('.notice[role="alert"]').innerText()).toMatch(/^notes\.txt: not JSON/);
     expect(await panel.locator('.app').getAttribute('data-source')).toBe('live');
     expect(await panel.locator('.app').getAttribute('data-total')).toBe(before);
+  });
+
+  test('a real-world HAR from a proxy imports with its producer named and no blocked row', async () => {
+    const file = 'test/fixtures/wild/mitm-flows-websocket.har';
+    await panel.locator('input[type="file"]').setInputFiles({ name: 'websocket.har', mimeType: 'application/json', buffer: readFileSync(join(root, file)) });
+    await expect.poll(() => panel.locator('.app').getAttribute('data-source')).toBe('import');
+    await expect.poll(() => panel.locator('.notice.capture').getAttribute('data-producer')).toBe('proxy');
+    expect(await panel.locator('.notice.capture').innerText()).toMatch(/Written by a proxy/);
+    expect(await panel.locator('.rows .row[data-verdict="blocked"]').count()).toBe(0);
+    // The WebSocket and the rest are listed, with why they are not CORS, once not-CORS requests are shown.
+    await panel.getByLabel(/Not CORS/).check();
+    await expect.poll(() => panel.locator('.rows .row').count()).toBeGreaterThan(0);
+    await panel.getByLabel(/Not CORS/).uncheck();
+    await panel.getByRole('button', { name: 'Back to live capture' }).click();
+  });
+
+  test("Chrome's sanitized Network-panel export: the import notice says so, once, and how to export everything", async () => {
+    const fixture = JSON.parse(readFileSync(join(root, 'test/fixtures/chromium/credentials.json'), 'utf8')) as { har: unknown };
+    const buffer = Buffer.from(JSON.stringify({ log: sanitizeHar(fixture.har) }));
+    await panel.locator('input[type="file"]').setInputFiles({ name: 'sanitized.har', mimeType: 'application/json', buffer });
+    const notice = panel.locator('.notice.capture');
+    await expect.poll(() => notice.getAttribute('data-sanitized')).toBe('yes');
+    const text = await notice.innerText();
+    expect(text.match(/exported sanitized/g)).toHaveLength(1);
+    expect(text).toContain('Allow to generate HAR with sensitive data');
+    await s.devtools.screenshot({ path: join(shots, 'panel-import-sanitized.png') });
+    await panel.getByRole('button', { name: 'Back to live capture' }).click();
   });
 
   test('a navigation starts a new log unless Preserve log is ticked', async () => {
