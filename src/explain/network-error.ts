@@ -18,7 +18,8 @@ const MEANING: Readonly<Record<string, string>> = {
   'net::ERR_SSL_PROTOCOL_ERROR': 'the TLS handshake failed (often https:// sent to a plain-http port)',
   'net::ERR_BLOCKED_BY_CLIENT': 'an extension (an ad or privacy blocker) blocked the request',
   'net::ERR_BLOCKED_BY_RESPONSE': 'a response policy (Cross-Origin-Resource-Policy or similar) blocked it',
-  'net::ERR_ABORTED': 'the request was cancelled (navigation away, AbortController, or a superseded request)',
+  'net::ERR_ABORTED':
+    "the request was cancelled (navigation away, AbortController, a superseded request), or, for a response with a body to a no-cors request (a <script>, <img>, fetch with mode: 'no-cors'), the browser withheld a body the page could not use (Opaque Response Blocking)",
   'net::ERR_INTERNET_DISCONNECTED': 'the browser was offline',
   'net::ERR_INVALID_REDIRECT': 'the redirect was invalid',
 };

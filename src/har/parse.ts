@@ -106,10 +106,11 @@ export function parseHar(doc: Json, known?: Producer): ParsedHar {
       entries.push(result.entry);
       errorField ||= result.hasErrorField;
     }
-    if (producer.facts.mayBeSanitized && !kept) {
+    // The first entry that settles it is enough: an export is sanitized throughout or not at all.
+    if (producer.facts.mayBeSanitized && !kept && !removed && i < SANITIZE_PROBE) {
       const evidence = sanitizeEvidence(raw[i]);
       kept = evidence === 'kept';
-      removed ||= evidence === 'removed';
+      removed = evidence === 'removed';
     }
   }
   const field = producer.facts.failureField;
@@ -141,6 +142,9 @@ function browserOf(declared: Json, entries: readonly Entry[]): string | null {
 }
 
 const LOCAL_URL = /^(data|blob):/i;
+
+/** Entries looked at for sanitizing evidence: enough for any real export, bounded for a huge capture. */
+const SANITIZE_PROBE = 5000;
 
 /** The failure the browser recorded: Chrome's `_error`, or Playwright's `_failureText`. */
 function failureOf(response: Record<string, Json>): string | null {
