@@ -507,6 +507,9 @@ const workerJs = { actual: body(workerScript(), 'text/javascript') };
 c(g, 'in-worker-ok', 'dedicated worker fetches the API; ACAO page', worker('classic'), { w: workerJs, a: { actual: okPage } });
 c(g, 'in-worker-no-acao', 'dedicated worker fetches the API; no ACAO', worker('classic'), { w: workerJs, a: { actual: res(200) } });
 c(g, 'in-worker-put-no-acam', 'dedicated worker PUT with X-Custom; preflight without ACAM', worker('classic', putX), { w: workerJs, a: { preflight: res(204, acao(PAGE), acah('X-Custom')), actual: okPage } });
+// A blocked worker request shows status 0 and no response headers wherever it failed: here the preflight passes
+// (without ACAC) and the actual response lacks ACAO.
+c(g, 'in-worker-put-actual-no-acao', 'dedicated worker PUT with X-Custom; preflight allows (no ACAC), response without ACAO', worker('classic', putX), { w: workerJs, a: { preflight: allowAll(), actual: res(200) } });
 c(g, 'in-worker-module-ok', 'module worker fetches the API; ACAO page', worker('module'), { w: workerJs, a: { actual: okPage } });
 c(g, 'in-worker-module-no-acao', 'module worker fetches the API; no ACAO', worker('module'), { w: workerJs, a: { actual: res(200) } });
 c(g, 'in-worker-nocors', "dedicated worker fetches the API with mode 'no-cors'; no ACAO (opaque, never blocked)", worker('classic', { ...GET, mode: 'no-cors' }), { w: workerJs, a: { actual: res(200) } });
