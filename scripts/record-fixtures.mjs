@@ -5,7 +5,9 @@
 //   - the HAR exactly as the extension sees it (chrome.devtools.network.getHAR() evaluated in the
 //     extension's devtools page frame), the engine's input, and
 //   - Chrome's own verdict per request from the DevTools protocol (Network.loadingFailed
-//     .corsErrorStatus, Audits.issueAdded), the expected answer.
+//     .corsErrorStatus, Audits.issueAdded), the expected answer: on the tab, and on the dedicated workers,
+//     out-of-process frames and service workers it starts (attached over a second, flat-mode connection:
+//     scripts/lib/cdp-raw.mjs), each record naming the target that reported it.
 // Schema: test/fixtures/chromium/README.md.
 //
 // With --panel, the CORS panel is shown (Preserve log and Not CORS ticked) and each fixture also holds the
@@ -19,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CASES, GROUPS, startZoo } from '../test/zoo/server.mjs';
+import { browserWsUrl, connectCdp } from './lib/cdp-raw.mjs';
 import { findChromium, launchWithDevtools, showPanel, waitFor } from './lib/chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -76,6 +79,8 @@ async function main() {
   say(`zoo: page ${zoo.pageOrigin}, api ${zoo.apiOrigin}, third ${zoo.thirdOrigin}; ${cases.length} cases`);
   /** @type {Awaited<ReturnType<typeof launchWithDevtools>> | undefined} */
   let s;
+  /** @type {Awaited<ReturnType<typeof connectCdp>> | undefined} */
+  let raw;
   try {
     s = await launchWithDevtools({ extensionDir, executable, log: say });
     const { browser, context, inspected, extFrame } = s;
@@ -97,7 +102,8 @@ async function main() {
     /** @type {any[]} */
     const issues = [];
     let seq = 0;
-    cdp.on('Network.requestWillBeSent', (e) => {
+    // Network events of the inspected tab (target "page"), and of the targets it spawns (below).
+    const onRequestWillBeSent = (e, target = 'page') => {
       const r = reqs.get(e.requestId);
       if (r && e.redirectResponse) {
         r.hops.push(e.request.url);
@@ -111,11 +117,12 @@ async function main() {
         seq: seq++, requestId: e.requestId, url: e.request.url, finalUrl: e.request.url, hops: [e.request.url], redirects: [],
         method: e.request.method, initiatorType: e.initiator?.type ?? null, forRequestId: e.initiator?.type === 'preflight' ? e.initiator.requestId ?? null : null,
         caseId: cs?.caseId ?? null, nonce: cs?.nonce ?? null, status: null, outcome: null, errorText: null, corsError: null, failedParameter: null,
+        target,
       });
-    });
-    cdp.on('Network.responseReceived', (e) => { const r = reqs.get(e.requestId); if (r) { r.status = e.response.status; r.responded = true; } });
-    cdp.on('Network.loadingFinished', (e) => { const r = reqs.get(e.requestId); if (r && !r.outcome) r.outcome = 'finished'; });
-    cdp.on('Network.loadingFailed', (e) => {
+    };
+    const onResponseReceived = (e) => { const r = reqs.get(e.requestId); if (r) { r.status = e.response.status; r.responded = true; } };
+    const onLoadingFinished = (e) => { const r = reqs.get(e.requestId); if (r && !r.outcome) r.outcome = 'finished'; };
+    const onLoadingFailed = (e, target = 'page') => {
       const r = reqs.get(e.requestId);
       if (!r || r.outcome) return;
       r.outcome = 'failed';
@@ -124,10 +131,50 @@ async function main() {
       r.corsError = e.corsErrorStatus?.corsError ?? null;
       r.failedParameter = e.corsErrorStatus ? e.corsErrorStatus.failedParameter ?? '' : null;
       if (e.blockedReason) r.blockedReason = e.blockedReason;
-    });
-    cdp.on('Audits.issueAdded', (e) => issues.push({ receivedAt: Date.now(), ...e.issue }));
+      if (target !== r.target) r.failedOn = target;
+    };
+    const onIssue = (e) => issues.push({ receivedAt: Date.now(), ...e.issue });
+    cdp.on('Network.requestWillBeSent', (e) => onRequestWillBeSent(e));
+    cdp.on('Network.responseReceived', onResponseReceived);
+    cdp.on('Network.loadingFinished', onLoadingFinished);
+    cdp.on('Network.loadingFailed', (e) => onLoadingFailed(e));
+    cdp.on('Audits.issueAdded', onIssue);
     await cdp.send('Network.enable');
     await cdp.send('Audits.enable');
+
+    // ---- the targets the tab spawns: dedicated workers and out-of-process frames (auto-attached to the
+    // tab) and service workers (auto-attached to the browser). Each is paused until its Network domain is on,
+    // so no request is missed; their events go to the same table, marked with the target's type.
+    raw = await connectCdp(browserWsUrl(s.userDataDir));
+    /** @type {Map<string, string>} sessionId → target type */
+    const childTargets = new Map();
+    const { targetInfo: tabInfo } = await cdp.send('Target.getTargetInfo');
+    const autoAttach = { autoAttach: true, waitForDebuggerOnStart: true, flatten: true };
+    raw.on((method, params, sessionId) => {
+      if (method === 'Target.attachedToTarget') {
+        const child = params.sessionId;
+        if (params.targetInfo.targetId === tabInfo.targetId) return; // the tab itself: its events come through cdp
+        childTargets.set(child, params.targetInfo.type);
+        // Sent in one go, not one after the other: a paused service worker answers nothing before it runs,
+        // and a session handles its commands in order, so the Network domain is on before the first request.
+        const warn = (e) => { if (!/closed|detached|not found/i.test(e.message)) say(`  warning: ${params.targetInfo.type} ${params.targetInfo.url}: ${e.message}`); };
+        raw.send('Network.enable', {}, child).catch(warn);
+        raw.send('Audits.enable', {}, child).catch(() => {});
+        raw.send('Target.setAutoAttach', autoAttach, child).catch(() => {});
+        if (params.waitingForDebugger) raw.send('Runtime.runIfWaitingForDebugger', {}, child).catch(() => {});
+        return;
+      }
+      const target = sessionId && childTargets.get(sessionId);
+      if (!target) return;
+      if (method === 'Network.requestWillBeSent') onRequestWillBeSent(params, target);
+      else if (method === 'Network.responseReceived') onResponseReceived(params);
+      else if (method === 'Network.loadingFinished') onLoadingFinished(params);
+      else if (method === 'Network.loadingFailed') onLoadingFailed(params, target);
+      else if (method === 'Audits.issueAdded') onIssue(params);
+    });
+    const { sessionId: tabSession } = await raw.send('Target.attachToTarget', { targetId: tabInfo.targetId, flatten: true });
+    await raw.send('Target.setAutoAttach', autoAttach, tabSession);
+    await raw.send('Target.setAutoAttach', { ...autoAttach, filter: [{ type: 'service_worker' }] });
     // A cookie for 127.0.0.1 (any port): credentialed requests to the API carry a Cookie header.
     await cdp.send('Network.setCookie', { name: 'zoo_session', value: 'abc123', url: zoo.apiOrigin, path: '/' });
 
@@ -158,11 +205,12 @@ async function main() {
         // Done when the protocol has seen every URL the zoo served for this case and each request
         // has ended. (URLs, not hits: Chrome silently retries a request whose connection dropped.)
         let complete = true;
-        const noCors = c.fetches.some((f) => f.mode === 'no-cors');
+        const noCors = c.fetches.some((f) => f.mode === 'no-cors' || f.fetch?.mode === 'no-cors');
         await waitFor(`the requests of ${c.id} to end`, () => {
           const rs = [...reqs.values()].filter((r) => r.nonce === nonce);
           const seen = new Set(rs.flatMap((r) => r.hops));
           const served = zoo.log.filter((l) => l.url.includes(`n=${nonce}`));
+          if (served.length < (c.awaitServed ?? 0)) return false;
           // A no-cors response whose (opaque) body the page cannot read gets neither loadingFinished
           // nor loadingFailed while the page lives: a response is as far as it goes.
           const ended = (r) => r.outcome || (noCors && r.responded);
@@ -196,6 +244,9 @@ async function main() {
         outcome: r.outcome ?? (r.responded ? 'response-only' : 'pending'), errorText: r.errorText, corsError: r.corsError, failedParameter: r.failedParameter,
         status: r.status, hops: r.hops, redirects: r.redirects, initiatorType: r.initiatorType,
         ...(r.blockedReason ? { blockedReason: r.blockedReason } : {}),
+        // Requests of workers and out-of-process frames are reported on their own targets.
+        ...(r.target !== 'page' ? { target: r.target } : {}),
+        ...(r.failedOn ? { failedOn: r.failedOn } : {}),
       });
       /** @type {{verdict: string, code: string, method: string, url: string}[] | undefined} */
       let panelRows;
@@ -256,6 +307,7 @@ async function main() {
     for (const [k, n] of Object.entries(counts).sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${k}`);
     console.log(`\n${files.length} fixture file(s) in ${outDir}; ${cases.length} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
+    raw?.close();
     await s?.close();
     await zoo.close();
   }

@@ -24,6 +24,9 @@ import http from 'node:http';
  *   nonce), {APIPORT} {THIRDPORT} {PAGEPORT}.
  * @property {number} [delay]      milliseconds to wait before answering
  * @property {boolean} [destroy]   drop the connection without answering
+ * @property {string | Buffer} [body] the body instead of the default "<kind> <id> <step>" text; a string takes
+ *   the placeholders above. Sent with Content-Type `type` (default application/octet-stream).
+ * @property {string} [type]
  */
 /** @typedef {Reply | {cycle: Reply[]}} ReplySpec A fixed reply, or replies used in turn (per case, nonce, step and kind). */
 /** @typedef {{preflight?: ReplySpec, actual?: ReplySpec}} Step */
@@ -38,6 +41,31 @@ import http from 'node:http';
  * @property {'page'|'api'|'third'|'closed'} [target] overrides the case's target
  * @property {string} [step] default "a"
  * @property {string[]} [read] response header names the page tries to read (exposure)
+ * @property {'fetch'} [kind]
+ */
+/**
+ * @typedef {object} Load A request the page makes without calling fetch() itself (group "initiators"). The
+ * page performs it and resolves when it loaded or failed (load/error events, a message from the frame or
+ * worker); its URL is the case's /c/<id>/<step>?n=<nonce> like any fetch.
+ * @property {'script'|'img'|'stylesheet'|'preload'|'font'|'xhr'|'eventsource'|'beacon'|'iframe'|'worker'|'serviceworker'} kind
+ * @property {'page'|'api'|'third'} [target] overrides the case's target
+ * @property {string} [step] default "a"
+ * @property {'anonymous'|'use-credentials'|''} [crossorigin] (script, img, stylesheet, preload) the attribute; absent: none
+ * @property {boolean} [module] (script) type=module
+ * @property {string} [as] (preload) default "fetch"
+ * @property {string} [method] (xhr) default GET
+ * @property {Header[]} [headers] (xhr)
+ * @property {string} [body] (xhr)
+ * @property {boolean} [withCredentials] (xhr, eventsource)
+ * @property {boolean} [uploadListener] (xhr) register an upload progress listener before send()
+ * @property {number} [messages] (eventsource) close after this many messages (default 1; more means reconnections)
+ * @property {'text'|'json'} [beacon] (beacon) a text body (no-cors) or a JSON Blob (CORS, preflighted)
+ * @property {'classic'|'module'|'data'} [worker] (worker) a same-origin classic or module script, or a data: URL
+ * @property {string} [sandbox] (iframe) a srcdoc frame with this sandbox attribute (else the frame loads the URL)
+ * @property {number} [settle] (iframe) milliseconds between the frame being ready and its fetch: DevTools attaches
+ *   to an out-of-process frame (a sandboxed one is) late, and getHAR() lacks the requests it makes at once
+ * @property {Fetch} [fetch] (iframe, worker, serviceworker) the fetch() made inside; its target defaults to "api".
+ *   A worker without one posts its own message once its script ran (the import cases).
  */
 /**
  * @typedef {object} Case
@@ -45,8 +73,10 @@ import http from 'node:http';
  * @property {string} group
  * @property {string} description
  * @property {'page'|'api'|'third'|'closed'} target
- * @property {Fetch[]} fetches
+ * @property {(Fetch | Load)[]} fetches
  * @property {boolean} [concurrent] fire all fetches at once (default: one after another)
+ * @property {number} [awaitServed] the zoo must have served this many requests (preflights included) before the
+ *   recorder looks for the case's end: the page cannot see when a beacon was sent
  * @property {Record<string, Step>} server
  */
 
@@ -68,13 +98,56 @@ const okOrigin = res(200, acao('{ORIGIN}'));
 const to = (o, step = 'b') => `${o}/c/{ID}/${step}?n={N}`;
 const JSONCT = /** @type {Header} */ (['Content-Type', 'application/json']);
 
+// ---- code that runs in the browser: the fetch() a frame or worker makes, and its scripts -------
+/**
+ * One fetch() and what the page can see of it; the same shape as the page's own fetches report. Runs in the
+ * browser (page, frame, worker, service worker): it is sent as source text.
+ * @param {string} url
+ * @param {Fetch} f
+ */
+async function zooFetch(url, f) {
+  /** @type {Record<string, any>} */
+  const init = {};
+  for (const k of ['method', 'headers', 'body', 'credentials', 'mode', 'redirect']) if (f[k] !== undefined) init[k] = f[k];
+  try {
+    const r = await fetch(url, init);
+    /** @type {Record<string, any>} */
+    const out = { ok: r.ok, status: r.status, type: r.type, redirected: r.redirected };
+    try { await r.text(); } catch (e) { out.bodyError = String(e); }
+    return out;
+  } catch (e) { return { error: String(e) }; }
+}
+/** A frame's script: tell the parent it is ready, then run the fetch the parent asks for and answer with its result. */
+function frameScript() {
+  return `${zooFetch}
+addEventListener('message', async (e) => {
+  const d = e.data;
+  if (!d || !d.zooRun) return;
+  e.source.postMessage({ zooDone: d.zooRun, result: await zooFetch(d.url, d.fetch) }, '*');
+});
+parent.postMessage({ zooFrameReady: true }, '*');`;
+}
+/** A dedicated worker's script (classic, module or data:): run the fetch the page posts, post back its result. */
+function workerScript() {
+  return `${zooFetch}
+self.onmessage = async (e) => { postMessage(await zooFetch(e.data.url, e.data.fetch)); };
+`;
+}
+/** A service worker: activate at once, run the fetch a message asks for, answer on the message's port. */
+function serviceWorkerScript() {
+  return `${zooFetch}
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('message', (e) => { e.waitUntil(zooFetch(e.data.url, e.data.fetch).then((r) => e.ports[0].postMessage(r))); });
+`;
+}
+
 /** @type {Case[]} */
 const rows = [];
 /**
  * @param {string} group
  * @param {string} id
  * @param {string} description
- * @param {Fetch | Fetch[]} fetches
+ * @param {Fetch | Load | (Fetch | Load)[]} fetches
  * @param {Record<string, Step> | Step} server  a bare Step means step "a"
  * @param {Partial<Case>} [more]
  */
@@ -362,6 +435,98 @@ c(g, 'w-expose-star-cred', 'ACEH * with credentials (literal)', { ...GETC, read:
 c(g, 'w-star-acac-nocred', 'ACAO * with ACAC true, no credentials (allowed)', GET, { actual: res(200, acao('*'), acac()) });
 c(g, 'w-acao-two-same-nocred', 'ACAO * and ACAO * (duplicate wildcards)', GET, { actual: res(200, acao('*'), acao('*')) });
 
+// ---- requests the page does not make with fetch() ------------------------------------------
+// Elements, XHR, EventSource, beacons, no-cors fetches, and fetches made inside frames and workers: what
+// DevTools records for each, and Chrome's verdict, in test/fixtures/chromium/README.md.
+g = 'initiators';
+/** A 200 with a body of `type`, plus `headers`. @returns {Reply} */
+const body = (b, type, ...headers) => ({ status: 200, headers, body: b, type });
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+const JS = 'window.zooScripts = (window.zooScripts || 0) + 1; // {ID}\n';
+const CSS = '.zoo-{ID} { color: green }\n';
+// `retry` keeps EventSource from reconnecting before the page closes it.
+const SSE = 'retry: 60000\ndata: {ID}\n\n';
+const JSON_BODY = '{"case": "{ID}"}\n';
+// Not a font: the request and Chrome's verdict on it are the same, and the page reports the decoding error.
+const FONT = 'not a font {ID}\n';
+const js = (...h) => body(JS, 'text/javascript', ...h);
+const gif = (...h) => body(GIF, 'image/gif', ...h);
+const css = (...h) => body(CSS, 'text/css', ...h);
+const sse = (...h) => body(SSE, 'text/event-stream', ...h);
+const font = (...h) => body(FONT, 'font/woff2', ...h);
+const CREDS = /** @type {Header[]} */ ([acao(PAGE), acac()]);
+c(g, 'in-script-classic', '<script src> (no-cors; no ACAO, never blocked)', { kind: 'script' }, { actual: js() });
+c(g, 'in-script-crossorigin-ok', '<script crossorigin src>, ACAO *', { kind: 'script', crossorigin: '' }, { actual: js(acao('*')) });
+c(g, 'in-script-crossorigin-no-acao', '<script crossorigin src>, no ACAO', { kind: 'script', crossorigin: '' }, { actual: js() });
+c(g, 'in-script-module-ok', '<script type=module src>, ACAO page', { kind: 'script', module: true }, { actual: js(acao(PAGE)) });
+c(g, 'in-script-module-no-acao', '<script type=module src>, no ACAO (module scripts are CORS mode)', { kind: 'script', module: true }, { actual: js() });
+c(g, 'in-script-module-cred-star', '<script type=module crossorigin=use-credentials>, ACAO *', { kind: 'script', module: true, crossorigin: 'use-credentials' }, { actual: js(acao('*')) });
+c(g, 'in-img', '<img src> (no-cors; no ACAO, never blocked)', { kind: 'img' }, { actual: gif() });
+c(g, 'in-img-anon-ok', '<img crossorigin=anonymous>, ACAO *', { kind: 'img', crossorigin: 'anonymous' }, { actual: gif(acao('*')) });
+c(g, 'in-img-anon-no-acao', '<img crossorigin=anonymous>, no ACAO', { kind: 'img', crossorigin: 'anonymous' }, { actual: gif() });
+c(g, 'in-img-cred-ok', '<img crossorigin=use-credentials>, ACAO page + ACAC true', { kind: 'img', crossorigin: 'use-credentials' }, { actual: gif(...CREDS) });
+c(g, 'in-img-cred-star', '<img crossorigin=use-credentials>, ACAO * (wildcard with credentials)', { kind: 'img', crossorigin: 'use-credentials' }, { actual: gif(acao('*'), acac()) });
+c(g, 'in-css', '<link rel=stylesheet> (no-cors; no ACAO, never blocked)', { kind: 'stylesheet' }, { actual: css() });
+c(g, 'in-css-anon-ok', '<link rel=stylesheet crossorigin>, ACAO page', { kind: 'stylesheet', crossorigin: 'anonymous' }, { actual: css(acao(PAGE)) });
+c(g, 'in-css-anon-no-acao', '<link rel=stylesheet crossorigin>, no ACAO', { kind: 'stylesheet', crossorigin: 'anonymous' }, { actual: css() });
+c(g, 'in-preload-ok', '<link rel=preload as=fetch crossorigin>, ACAO *', { kind: 'preload', crossorigin: 'anonymous' }, { actual: body(JSON_BODY, 'application/json', acao('*')) });
+c(g, 'in-preload-no-acao', '<link rel=preload as=fetch crossorigin>, no ACAO', { kind: 'preload', crossorigin: 'anonymous' }, { actual: body(JSON_BODY, 'application/json') });
+c(g, 'in-font-ok', '@font-face src from the API (CORS mode), ACAO *', { kind: 'font' }, { actual: font(acao('*')) });
+c(g, 'in-font-no-acao', '@font-face src from the API, no ACAO', { kind: 'font' }, { actual: font() });
+c(g, 'in-xhr-ok', 'XMLHttpRequest GET, ACAO page', { kind: 'xhr' }, { actual: okPage });
+c(g, 'in-xhr-no-acao', 'XMLHttpRequest GET, no ACAO', { kind: 'xhr' }, { actual: res(200) });
+c(g, 'in-xhr-cred-ok', 'XMLHttpRequest withCredentials, ACAO page + ACAC true', { kind: 'xhr', withCredentials: true }, { actual: res(200, ...CREDS) });
+c(g, 'in-xhr-cred-star', 'XMLHttpRequest withCredentials, ACAO * + ACAC true', { kind: 'xhr', withCredentials: true }, { actual: res(200, acao('*'), acac()) });
+c(g, 'in-xhr-put-no-acam', 'XMLHttpRequest PUT with X-Custom, preflight without ACAM', { kind: 'xhr', method: 'PUT', headers: [['X-Custom', '1']], body: 'x' }, { preflight: res(204, acao(PAGE), acah('X-Custom')), actual: okPage });
+c(g, 'in-xhr-upload-ok', 'XMLHttpRequest POST text/plain with an upload listener (preflighted); all allowed', { kind: 'xhr', method: 'POST', body: 'x', uploadListener: true }, { preflight: allowAll(), actual: okPage });
+c(g, 'in-xhr-upload-pf-404', 'XMLHttpRequest POST text/plain with an upload listener; preflight 404 without CORS headers', { kind: 'xhr', method: 'POST', body: 'x', uploadListener: true }, { preflight: res(404), actual: okPage });
+c(g, 'in-es-ok', 'EventSource, ACAO page', { kind: 'eventsource' }, { actual: sse(acao(PAGE)) });
+c(g, 'in-es-no-acao', 'EventSource, no ACAO', { kind: 'eventsource' }, { actual: sse() });
+c(g, 'in-es-cred-ok', 'EventSource withCredentials, ACAO page + ACAC true', { kind: 'eventsource', withCredentials: true }, { actual: sse(...CREDS) });
+c(g, 'in-es-cred-no-acac', 'EventSource withCredentials, ACAO page without ACAC', { kind: 'eventsource', withCredentials: true }, { actual: sse(acao(PAGE)) });
+// The stream ends after each event: EventSource reconnects after `retry` ms and sends Last-Event-ID.
+const sseEvent = (retry, id) => body(`retry: ${retry}\nid: ${id}\ndata: {ID}\n\n`, 'text/event-stream', acao(PAGE));
+c(g, 'in-es-reconnect', 'EventSource reconnecting with Last-Event-ID (two requests), ACAO page', { kind: 'eventsource', messages: 2 }, { actual: { cycle: [sseEvent(50, 42), sseEvent(60000, 43)] } });
+c(g, 'in-beacon-text', 'sendBeacon with a text body (no-cors), no ACAO', { kind: 'beacon', beacon: 'text' }, { actual: res(200) }, { awaitServed: 1 });
+c(g, 'in-beacon-json-ok', 'sendBeacon with a JSON Blob (CORS, preflighted, credentialed), all allowed', { kind: 'beacon', beacon: 'json' }, { preflight: allowAllCred(), actual: res(200, acao('{ORIGIN}'), acac()) }, { awaitServed: 2 });
+c(g, 'in-beacon-json-pf-no-acac', 'sendBeacon with a JSON Blob, preflight without ACAC', { kind: 'beacon', beacon: 'json' }, { preflight: allowAll(), actual: res(200, acao('{ORIGIN}'), acac()) }, { awaitServed: 1 });
+c(g, 'in-beacon-json-no-acao', 'sendBeacon with a JSON Blob, preflight fine, response without ACAO', { kind: 'beacon', beacon: 'json' }, { preflight: allowAllCred(), actual: res(200) }, { awaitServed: 2 });
+c(g, 'in-nocors-fetch', "fetch mode 'no-cors', text response without ACAO (opaque)", { ...GET, mode: 'no-cors' }, { actual: res(200) });
+c(g, 'in-nocors-orb', "fetch mode 'no-cors', JSON response with nosniff (body withheld by ORB)", { ...GET, mode: 'no-cors' }, { actual: body(JSON_BODY, 'application/json', ['X-Content-Type-Options', 'nosniff']) });
+// Frames: the third origin serves a page (step f) that fetches the API; a sandboxed srcdoc frame has origin null.
+const frame = (f = GET) => ({ kind: /** @type {const} */ ('iframe'), target: /** @type {const} */ ('third'), step: 'f', fetch: f });
+const sandboxed = (f = GET) => ({ kind: /** @type {const} */ ('iframe'), sandbox: 'allow-scripts', fetch: f, settle: 1000 });
+const framePage = { actual: body(`<!doctype html><meta charset="utf-8"><script>${frameScript()}</script>`, 'text/html; charset=utf-8') };
+c(g, 'in-iframe-ok', 'iframe from the third origin fetches the API; ACAO reflects its Origin (the third origin)', frame(), { f: framePage, a: { actual: okOrigin } });
+c(g, 'in-iframe-page-acao', 'iframe from the third origin fetches the API; ACAO is the top page origin', frame(), { f: framePage, a: { actual: okPage } });
+c(g, 'in-iframe-sandbox-null', 'sandboxed srcdoc iframe (origin null) fetches the API; ACAO null', sandboxed(), { actual: res(200, acao('null')) });
+c(g, 'in-iframe-sandbox-page', 'sandboxed srcdoc iframe (origin null) fetches the API; ACAO page origin', sandboxed(), { actual: okPage });
+// Workers: the page origin serves the worker script (step w) or the service worker (step sw).
+const worker = (type, f = GET) => ({ kind: /** @type {const} */ ('worker'), worker: type, target: /** @type {const} */ ('page'), step: 'w', fetch: f });
+const workerJs = { actual: body(workerScript(), 'text/javascript') };
+c(g, 'in-worker-ok', 'dedicated worker fetches the API; ACAO page', worker('classic'), { w: workerJs, a: { actual: okPage } });
+c(g, 'in-worker-no-acao', 'dedicated worker fetches the API; no ACAO', worker('classic'), { w: workerJs, a: { actual: res(200) } });
+c(g, 'in-worker-put-no-acam', 'dedicated worker PUT with X-Custom; preflight without ACAM', worker('classic', putX), { w: workerJs, a: { preflight: res(204, acao(PAGE), acah('X-Custom')), actual: okPage } });
+// A blocked worker request shows status 0 and no response headers wherever it failed: here the preflight passes
+// (without ACAC) and the actual response lacks ACAO.
+c(g, 'in-worker-put-actual-no-acao', 'dedicated worker PUT with X-Custom; preflight allows (no ACAC), response without ACAO', worker('classic', putX), { w: workerJs, a: { preflight: allowAll(), actual: res(200) } });
+c(g, 'in-worker-module-ok', 'module worker fetches the API; ACAO page', worker('module'), { w: workerJs, a: { actual: okPage } });
+c(g, 'in-worker-module-no-acao', 'module worker fetches the API; no ACAO', worker('module'), { w: workerJs, a: { actual: res(200) } });
+c(g, 'in-worker-nocors', "dedicated worker fetches the API with mode 'no-cors'; no ACAO (opaque, never blocked)", worker('classic', { ...GET, mode: 'no-cors' }), { w: workerJs, a: { actual: res(200) } });
+// Scripts a worker loads itself: importScripts() is no-cors, a module worker's static import is CORS mode.
+const importer = (type) => ({ kind: /** @type {const} */ ('worker'), worker: type, target: /** @type {const} */ ('page'), step: 'w' });
+const importsJs = (stmt) => ({ actual: body(`${stmt}\npostMessage({ imported: self.zooScripts || 0 });\n`, 'text/javascript') });
+const imported = (...h) => ({ actual: body(`self.zooScripts = (self.zooScripts || 0) + 1; // {ID}\n`, 'text/javascript', ...h) });
+c(g, 'in-worker-importscripts', 'classic worker importScripts() from the API (no-cors); no ACAO', importer('classic'), { w: importsJs("importScripts('{API}/c/{ID}/m?n={N}');"), m: imported() });
+c(g, 'in-worker-import-ok', 'module worker imports a module from the API (CORS mode); ACAO page', importer('module'), { w: importsJs("import '{API}/c/{ID}/m?n={N}';"), m: imported(acao(PAGE)) });
+c(g, 'in-worker-import-no-acao', 'module worker imports a module from the API; no ACAO', importer('module'), { w: importsJs("import '{API}/c/{ID}/m?n={N}';"), m: imported() });
+c(g, 'in-worker-data-null', 'data: worker (origin null) fetches the API; ACAO null', worker('data'), { actual: res(200, acao('null')) });
+c(g, 'in-worker-data-page', 'data: worker (origin null) fetches the API; ACAO page origin', worker('data'), { actual: okPage });
+const sw = (f = GET) => ({ kind: /** @type {const} */ ('serviceworker'), target: /** @type {const} */ ('page'), step: 'sw', fetch: f });
+const swJs = { actual: body(serviceWorkerScript(), 'text/javascript') };
+c(g, 'in-sw-ok', 'service worker fetches the API; ACAO page', sw(), { sw: swJs, a: { actual: okPage } });
+c(g, 'in-sw-no-acao', 'service worker fetches the API; no ACAO', sw(), { sw: swJs, a: { actual: res(200) } });
+
 /** @type {Case[]} */
 export const CASES = rows;
 export const GROUPS = [...new Set(rows.map((r) => r.group))];
@@ -408,12 +573,155 @@ async function one(id, nonce, c, f) {
     return out;
   } catch (e) { return { error: String(e) }; }
 }
+// Requests the page does not make with fetch() itself (group "initiators"): each resolves when it loaded or
+// failed, with what the page can see.
+const FRAME_SCRIPT = ${JSON.stringify(frameScript())};
+const WORKER_SCRIPT = ${JSON.stringify(workerScript())};
+const urlOf = (id, nonce, c, f, target) => ORIGINS[f.target || target || c.target] + '/c/' + id + '/' + (f.step || 'a') + '?n=' + encodeURIComponent(nonce);
+const within = (p, ms = 10000) => Promise.race([p, new Promise((r) => setTimeout(() => r({ error: 'no answer within ' + ms + ' ms' }), ms))]);
+// The element's load or error event, and the status Resource Timing gives the page (0 when it may not see it).
+function loadOf(el, url, parent) {
+  return new Promise((res) => {
+    const done = (r) => {
+      const t = performance.getEntriesByName(url).at(-1);
+      if (t && 'responseStatus' in t) r.responseStatus = t.responseStatus;
+      res(r);
+    };
+    el.addEventListener('load', () => done({ loaded: true }));
+    el.addEventListener('error', () => done({ error: 'error event' }));
+    if (parent) parent.append(el);
+  });
+}
+function message(match) {
+  return new Promise((res) => {
+    const h = (e) => { const r = match(e); if (r !== undefined) { removeEventListener('message', h); res(r); } };
+    addEventListener('message', h);
+  });
+}
+async function act(id, nonce, c, f) {
+  const url = urlOf(id, nonce, c, f);
+  const cross = (el) => { if (f.crossorigin !== undefined) el.setAttribute('crossorigin', f.crossorigin); };
+  switch (f.kind) {
+    case 'script': {
+      const s = document.createElement('script');
+      if (f.module) s.type = 'module';
+      cross(s);
+      s.src = url;
+      return loadOf(s, url, document.head);
+    }
+    case 'img': {
+      const i = new Image();
+      cross(i);
+      const p = loadOf(i, url);
+      i.src = url;
+      return p;
+    }
+    case 'stylesheet': case 'preload': {
+      const l = document.createElement('link');
+      l.rel = f.kind;
+      if (f.kind === 'preload') l.as = f.as || 'fetch';
+      cross(l);
+      l.href = url;
+      return loadOf(l, url, document.head);
+    }
+    case 'font': {
+      const family = 'zoo-font-' + nonce;
+      const st = document.createElement('style');
+      st.textContent = '@font-face { font-family: "' + family + '"; src: url("' + url + '"); }';
+      document.head.append(st);
+      const out = {};
+      try { out.faces = (await document.fonts.load('16px "' + family + '"')).length; } catch (e) { out.error = String(e); }
+      const face = [...document.fonts].find((x) => x.family.replace(/"/g, '') === family);
+      out.fontStatus = face ? face.status : 'no face';
+      const t = performance.getEntriesByName(url).at(-1);
+      if (t && 'responseStatus' in t) out.responseStatus = t.responseStatus;
+      return out;
+    }
+    case 'xhr': return new Promise((res) => {
+      const x = new XMLHttpRequest();
+      x.open(f.method || 'GET', url);
+      if (f.withCredentials) x.withCredentials = true;
+      for (const [k, v] of f.headers || []) x.setRequestHeader(k, v);
+      // An upload listener makes even a simple request preflighted (Fetch: "use-CORS-preflight flag").
+      if (f.uploadListener) x.upload.onprogress = () => {};
+      x.onload = () => res({ status: x.status, loaded: true });
+      x.onerror = () => res({ error: 'error event', status: x.status });
+      x.send(f.body ?? null);
+    });
+    case 'eventsource': return new Promise((res) => {
+      const es = new EventSource(url, { withCredentials: !!f.withCredentials });
+      const messages = [];
+      es.onmessage = (e) => {
+        messages.push(e.data);
+        if (messages.length < (f.messages || 1)) return;
+        // Closed a moment later, once the (short) response has ended: closing at once aborts the load.
+        setTimeout(() => { es.close(); res({ message: messages.join(' '), lastEventId: e.lastEventId }); }, 300);
+      };
+      es.onerror = () => {
+        const readyState = es.readyState;
+        // The stream ended and EventSource is reconnecting: wait for the next message, or for the close above.
+        if (readyState === EventSource.CONNECTING && messages.length > 0) return;
+        es.close();
+        res({ error: 'error event', readyState, messages: messages.length });
+      };
+    });
+    case 'beacon': {
+      const b = f.beacon === 'json' ? new Blob([JSON.stringify({ case: id })], { type: 'application/json' }) : 'beacon ' + id;
+      // The page never learns how a beacon ended: the recorder waits for the zoo to have served it.
+      return { queued: navigator.sendBeacon(url, b) };
+    }
+    case 'iframe': {
+      const fr = document.createElement('iframe');
+      const ready = message((e) => (e.source === fr.contentWindow && e.data && e.data.zooFrameReady ? true : undefined));
+      if (f.sandbox !== undefined) {
+        fr.setAttribute('sandbox', f.sandbox);
+        fr.srcdoc = '<!doctype html><meta charset="utf-8"><script>' + FRAME_SCRIPT + '<' + '/script>';
+      } else fr.src = url;
+      document.body.append(fr);
+      await ready;
+      if (f.settle) await new Promise((r) => setTimeout(r, f.settle));
+      const done = message((e) => (e.source === fr.contentWindow && e.data && e.data.zooDone === nonce ? e.data.result : undefined));
+      fr.contentWindow.postMessage({ zooRun: nonce, url: urlOf(id, nonce, c, f.fetch, 'api'), fetch: f.fetch }, '*');
+      // The frame stays: DevTools drops the requests of a frame target that goes away.
+      return done;
+    }
+    case 'worker': {
+      const w = f.worker === 'data'
+        ? new Worker('data:text/javascript,' + encodeURIComponent(WORKER_SCRIPT))
+        : new Worker(url, f.worker === 'module' ? { type: 'module' } : undefined);
+      const r = await new Promise((res) => {
+        w.onmessage = (e) => res(e.data);
+        w.onerror = (e) => res({ error: 'worker error: ' + (e.message || 'the script did not load') });
+        // Without a fetch to make, the worker's script reports by itself (it imports a script and says so).
+        if (f.fetch) w.postMessage({ url: urlOf(id, nonce, c, f.fetch, 'api'), fetch: f.fetch });
+      });
+      // Not at once: the worker's last network events would be lost with it.
+      setTimeout(() => w.terminate(), 3000);
+      return r;
+    }
+    case 'serviceworker': {
+      const reg = await navigator.serviceWorker.register(url, { scope: '/c/' + id + '/' });
+      const sw = reg.installing || reg.waiting || reg.active;
+      await new Promise((res) => {
+        const h = () => { if (sw.state === 'activated' || sw.state === 'redundant') res(); };
+        sw.addEventListener('statechange', h);
+        h();
+      });
+      const ch = new MessageChannel();
+      const got = new Promise((res) => { ch.port1.onmessage = (e) => res(e.data); });
+      sw.postMessage({ url: urlOf(id, nonce, c, f.fetch, 'api'), fetch: f.fetch }, [ch.port2]);
+      return got;
+    }
+    default: return { error: 'unknown kind ' + f.kind };
+  }
+}
+const run = (id, nonce, c, f) => (f.kind && f.kind !== 'fetch' ? within(act(id, nonce, c, f).catch((e) => ({ error: String(e) }))) : one(id, nonce, c, f));
 window.runCase = async function runCase(id, nonce) {
   const c = CASES[id];
   if (!c) return [{ error: 'no such case ' + id }];
-  if (c.concurrent) return Promise.all(c.fetches.map((f) => one(id, nonce, c, f)));
+  if (c.concurrent) return Promise.all(c.fetches.map((f) => run(id, nonce, c, f)));
   const out = [];
-  for (const f of c.fetches) out.push(await one(id, nonce, c, f));
+  for (const f of c.fetches) out.push(await run(id, nonce, c, f));
   return out;
 };
 // n requests to the API, at most \`parallel\` at a time, alternating a blocked and an allowed endpoint.
@@ -443,7 +751,8 @@ function item(id) {
     const res = await runCase(id, 'click-' + Date.now().toString(36) + '-' + (clicks++));
     const failed = res.some((r) => r.error);
     out.className = 'out ' + (failed ? 'bad' : 'good');
-    out.textContent = failed ? 'fetch failed: see the CORS panel' : 'ok: ' + res.map((r) => r.status).join(', ');
+    const what = (r) => r.status ?? (r.loaded ? 'loaded' : r.queued ? 'sent' : r.message !== undefined ? 'message' : r.imported !== undefined ? 'imported' : 'done');
+    out.textContent = failed ? 'request failed: see the CORS panel' : 'ok: ' + res.map(what).join(', ');
   });
   li.append(b, label, out);
   return li;
@@ -475,7 +784,7 @@ export async function startZoo({ pagePort = 0, apiPort = 0, thirdPort = 0 } = {}
   const o = (p) => `http://127.0.0.1:${p}`;
   const origins = () => ({ page: o(ports.page), api: o(ports.api), third: o(ports.third), closed: o(ports.closed) });
 
-  /** Decide the answer from the table. @returns {{status: number, headers: string[], body: string, destroy?: boolean, delay?: number}} */
+  /** Decide the answer from the table. @returns {{status: number, headers: string[], body: string | Buffer, destroy?: boolean, delay?: number}} */
   function decide(server, method, rawUrl, headers) {
     const url = new URL(rawUrl, 'http://x');
     const h = (n) => headers[n.toLowerCase()];
@@ -506,14 +815,20 @@ export async function startZoo({ pagePort = 0, apiPort = 0, thirdPort = 0 } = {}
       ACRM: h('access-control-request-method') ?? '', ACRH: h('access-control-request-headers') ?? '',
       ID: cs.id, N: nonce, PAGEPORT: String(ports.page), APIPORT: String(ports.api), THIRDPORT: String(ports.third), CLOSEDPORT: String(ports.closed),
     };
+    const fill = (/** @type {string} */ tpl) => tpl.replace(/\{([A-Z]+)\}/g, (all, k) => (k in vars ? vars[k] : all));
     const flat = [];
     for (const [name, tpl] of r.headers ?? []) {
       if ((tpl === '{ACRM}' || tpl === '{ACRH}') && vars[tpl.slice(1, -1)] === '') continue;
-      flat.push(name, tpl.replace(/\{([A-Z]+)\}/g, (all, k) => (k in vars ? vars[k] : all)));
+      flat.push(name, fill(tpl));
     }
     flat.push('Cache-Control', 'no-store');
     const status = r.status ?? (isPreflight ? 204 : 200);
-    const body = status === 204 || status === 304 || method === 'HEAD' ? '' : `${kind} ${cs.id} ${step}\n`;
+    const noBody = status === 204 || status === 304 || method === 'HEAD';
+    if (r.body !== undefined && !noBody) {
+      flat.push('Content-Type', r.type ?? 'application/octet-stream');
+      return { status, headers: flat, body: typeof r.body === 'string' ? fill(r.body) : r.body, destroy: r.destroy, delay: r.delay };
+    }
+    const body = noBody ? '' : `${kind} ${cs.id} ${step}\n`;
     if (body) flat.push('Content-Type', 'text/plain; charset=utf-8');
     return { status, headers: flat, body, destroy: r.destroy, delay: r.delay };
   }
