@@ -27,7 +27,9 @@ export type EvidenceNote =
   /** The capture does not record the browser's decision (Firefox, proxies): a failing check is the only evidence. */
   | 'decision-not-recorded'
   /** The last response redirects, and the capture leaves failed requests out: the chain may go on unseen. */
-  | 'chain-cut';
+  | 'chain-cut'
+  /** The browser recorded a CORS failure (net::ERR_FAILED) but the capture holds no response to replay. */
+  | 'no-response-captured';
 
 export interface Evaluation {
   readonly verdict: VerdictKind;
@@ -51,7 +53,7 @@ export interface Evaluation {
 
 /** What the capture shows happened to the request in the end. */
 type Observed =
-  | { kind: 'failed'; at: 'preflight' | 'response'; hop: number }
+  | { kind: 'failed'; at: 'preflight' | 'response' | 'unknown'; hop: number }
   | { kind: 'completed' }
   | { kind: 'network-error'; error: string }
   | { kind: 'unknown' };
@@ -62,7 +64,7 @@ function observe(exchange: ExchangeRecord): Observed {
   const last = exchange.hops[exchange.hops.length - 1];
   if (!last) return { kind: 'unknown' };
   const hop = exchange.hops.length - 1;
-  if (last.error === CORS_FAILURE_ERROR) return { kind: 'failed', at: last.response ? 'response' : 'preflight', hop };
+  if (last.error === CORS_FAILURE_ERROR) return { kind: 'failed', at: last.response ? 'response' : exchange.failureStageKnown === false ? 'unknown' : 'preflight', hop };
   const pfError = last.preflight?.error;
   if (last.error && last.error !== CORS_FAILURE_ERROR) return { kind: 'network-error', error: last.error };
   if (pfError && pfError !== 'net::ERR_INVALID_REDIRECT' && !last.response) return { kind: 'network-error', error: pfError };
@@ -158,7 +160,8 @@ export function evaluate(exchange: ExchangeRecord): Evaluation {
       notes.push('browser-allowed-but-checks-fail');
       return result('unknown', { confidence: 'uncertain' });
     }
-    if (observed.kind === 'failed' && !fits(sim, observed)) confidence = 'uncertain';
+    // Where the capture cannot say at which step the browser failed (a worker's request), it cannot contradict one.
+    if (observed.kind === 'failed' && observed.at !== 'unknown' && !fits(sim, observed)) confidence = 'uncertain';
     if (!exchange.errorsRecorded) {
       // Nothing in the file says the browser failed it: the failing check is the evidence, and it is inferred.
       notes.push('decision-not-recorded');
@@ -173,6 +176,12 @@ export function evaluate(exchange: ExchangeRecord): Evaluation {
     notes.push('preflight-missing');
     return result(observed.kind === 'failed' ? 'blocked' : 'unknown', { confidence: 'uncertain' });
   }
+  if (observed.kind === 'failed' && observed.at === 'unknown' && sim.end === 'no-response') {
+    // The browser failed it as a CORS failure, and the capture holds no response to say which check (a worker's
+    // request). Elsewhere a failure without its response is a report Chrome has not completed yet.
+    notes.push('no-response-captured');
+    return result('blocked', { confidence: 'uncertain' });
+  }
   if (observed.kind === 'failed') {
     notes.push('browser-failed-but-checks-pass');
     return result('unknown', { confidence: 'uncertain' });
@@ -182,8 +191,8 @@ export function evaluate(exchange: ExchangeRecord): Evaluation {
 }
 
 /** The replay fails where the capture shows the browser failing: same hop, and preflight vs response. */
-function fits(s: Simulation, observed: { at: 'preflight' | 'response'; hop: number }): boolean {
-  if (!s.failure) return false;
+function fits(s: Simulation, observed: { at: 'preflight' | 'response' | 'unknown'; hop: number }): boolean {
+  if (!s.failure || observed.at === 'unknown') return false;
   const at = s.failure.stage === 'preflight' ? 'preflight' : 'response';
   return at === observed.at && s.failure.hop === observed.hop;
 }
@@ -203,7 +212,11 @@ function pickByObservation(
   include: Simulation,
   observed: Observed,
 ): { sim: Simulation; credentials: 'include' | 'omit' | 'unknown'; confidence: Confidence; note: EvidenceNote } {
-  if (observed.kind === 'failed') {
+  if (observed.kind === 'failed' && observed.at === 'unknown') {
+    // The capture cannot say where the browser failed. A failure without credentials explains it with the
+    // default mode; one that needs credentials does not locate anything (the response may be what failed).
+    if (omit.failure) return { sim: omit, credentials: 'omit', confidence: 'inferred', note: 'credentials-inferred-omit' };
+  } else if (observed.kind === 'failed') {
     const omitFits = fits(omit, observed);
     const includeFits = fits(include, observed);
     // When only one mode explains where the browser failed, the observation settles it.

@@ -53,6 +53,11 @@ export interface ExchangeRecord {
    * the capture may have been followed and failed. Absent means true.
    */
   readonly chainComplete?: boolean;
+  /**
+   * False when a request without a response says nothing about where it failed: Chrome records a worker's
+   * requests with status 0 wherever they failed, not only when the preflight did. Absent means true.
+   */
+  readonly failureStageKnown?: boolean;
 }
 
 /**

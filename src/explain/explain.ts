@@ -72,6 +72,14 @@ function consoleLine(x: AnalysedExchange, c: Ctx, options: ExplainOptions): stri
 function explainBlocked(x: AnalysedExchange, options: ExplainOptions): Explanation {
   const ev = x.evaluation;
   const c = context(x);
+  if (!c && ev.notes.includes('no-response-captured')) {
+    const words = browserWords(x.capture);
+    return baseExplanation(x, `Blocked: ${words.noun} failed this request as a CORS failure (net::ERR_FAILED), but the capture holds no response to say which check.`, 'the request', [
+      x.record.failureStageKnown === false
+        ? "The request was filed under no page: it was made by a worker (or a frame DevTools attached to late). DevTools records a worker's requests with their first headers only and no response, wherever they failed. The console message for this request names the failing check; the worker's own DevTools (chrome://inspect, Workers) shows its full headers."
+        : 'The response was not recorded. The console message for this request names the failing check; record the page again with DevTools open to capture it.',
+    ]);
+  }
   if (!c) {
     // The engine knows the request failed at its preflight but has no preflight to judge.
     return baseExplanation(x, 'Blocked at the preflight, but the capture holds no preflight to say why.', 'the preflight (OPTIONS) response', [

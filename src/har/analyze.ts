@@ -122,7 +122,8 @@ function evaluateBuilt(b: BuiltExchange, capture: CaptureFacts): Evaluation {
   // Not CORS only because nothing shows it is: say so rather than be sure.
   if (b.notCors === 'no-evidence' && evaluation.verdict === 'not-cors') return { ...evaluation, confidence: 'uncertain' };
   // Without the page's origin every origin check is a guess: keep the finding but never call it certain.
-  if (b.originUnknown && evaluation.verdict !== 'not-cors') return { ...evaluation, confidence: 'uncertain' };
+  // A completed request the browser would have failed is still not blocked, whatever the origin was.
+  if (b.originUnknown && evaluation.verdict !== 'not-cors' && !(evaluation.verdict === 'allowed' && b.record.errorsRecorded)) return { ...evaluation, confidence: 'uncertain' };
   if (b.requestMissing && evaluation.confidence === 'certain') return { ...evaluation, confidence: 'inferred' };
   return evaluation;
 }

@@ -91,6 +91,14 @@ function preflightRecord(p: Entry): PreflightRecord {
   return { requestHeaders: p.requestHeaders, response: responseOf(p), error: p.error };
 }
 
+/**
+ * A request Chrome filed under no page although the capture has pages: one made by a worker (or a frame DevTools
+ * attached late). DevTools records only its first headers, and status 0 wherever it failed.
+ */
+function fromOtherTarget(first: Entry, har: ParsedHar): boolean {
+  return har.producer.facts.provisionalHeaders && first.pageref === null && har.pages.size > 0 && isProvisional(first);
+}
+
 function build(hops: Entry[], extra: number[], preflightFor: ReadonlyMap<number, Entry>, har: ParsedHar): BuiltExchange {
   const first = hops[0] as Entry;
   const firstPreflight = preflightFor.get(first.index) ?? null;
@@ -121,6 +129,7 @@ function build(hops: Entry[], extra: number[], preflightFor: ReadonlyMap<number,
       hops: hopRecords,
       errorsRecorded: har.errorsRecorded,
       chainComplete: har.producer.facts.recordsUnfinished,
+      failureStageKnown: !fromOtherTarget(first, har),
     },
     hopEntries: hops.map((h) => h.index),
     preflightEntries,

@@ -142,7 +142,9 @@ export function credentialsEvidence(hops: readonly Entry[], origin: string | nul
  * come from DevTools' "Disable cache" (a page that sets them itself still shows in the preflight's
  * Access-Control-Request-Headers, which the engine prefers when there is one).
  */
-function addedByBrowser(h: Header, revalidation: boolean): boolean {
+function addedByBrowser(h: Header, revalidation: boolean, eventSource: boolean): boolean {
+  // An EventSource adds Last-Event-ID itself when it reconnects, without a preflight (seen in Chromium 156).
+  if (eventSource && nameIs(h.name, 'last-event-id')) return true;
   // `priority` comes with HTTP/2 and HTTP/3; `X-Client-Data` is what branded Chrome adds for Google's own hosts.
   if (nameIs(h.name, 'priority') || nameIs(h.name, 'x-client-data')) return true;
   // The HTTP cache adds its validators to a revalidation; Chromium exempts them from the preflight (is_revalidating).
@@ -153,5 +155,6 @@ function addedByBrowser(h: Header, revalidation: boolean): boolean {
 /** The headers the page set: the request's headers less pseudo-headers, forbidden ones and browser-added ones. */
 export function authorHeaders(first: Entry): HeaderList {
   const revalidation = first.status === 304;
-  return first.requestHeaders.filter((h) => !h.name.startsWith(':') && !isForbiddenRequestHeader(h.name, h.value) && !addedByBrowser(h, revalidation));
+  const eventSource = first.resourceType === 'eventsource';
+  return first.requestHeaders.filter((h) => !h.name.startsWith(':') && !isForbiddenRequestHeader(h.name, h.value) && !addedByBrowser(h, revalidation, eventSource));
 }
