@@ -3,7 +3,7 @@
  * and the card costs a full layout. Asking for it mounts it off-screen and resolves with its element.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { type CardData, cardData } from '../src/export';
+import type { CardData, cardData } from '../src/export';
 import type { Explanation } from '../src/explain';
 import type { AnalysedExchange } from '../src/har';
 
@@ -19,10 +19,11 @@ export interface CardOnDemand {
 }
 
 export function useCardOnDemand(x: AnalysedExchange, ex: Explanation, redact: boolean): CardOnDemand {
-  const [on, setOn] = useState(false);
+  // The card's content builder comes with the exports, loaded when the first picture is asked for.
+  const [build, setBuild] = useState<typeof cardData | null>(null);
   const card = useRef<HTMLElement | null>(null);
   const mounted = useRef<((el: HTMLElement) => void) | null>(null);
-  const data = useMemo(() => (on ? cardData(x, ex, redact) : null), [on, x, ex, redact]);
+  const data = useMemo(() => (build ? build(x, ex, redact) : null), [build, x, ex, redact]);
   const holder = (el: HTMLDivElement | null) => {
     card.current = el?.firstElementChild instanceof HTMLElement ? el.firstElementChild : null;
     if (card.current && mounted.current) {
@@ -31,9 +32,9 @@ export function useCardOnDemand(x: AnalysedExchange, ex: Explanation, redact: bo
     }
   };
   const mount = () =>
-    new Promise<HTMLElement>((resolve) => {
+    new Promise<HTMLElement>((resolve, reject) => {
       mounted.current = resolve;
-      setOn(true);
+      import('../src/export').then((m) => setBuild(() => m.cardData), reject);
     });
   return { data, holder, current: () => card.current, mount };
 }

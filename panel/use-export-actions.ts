@@ -4,7 +4,7 @@
  * never copied half-right.
  */
 import { useState } from 'preact/hooks';
-import { type ExportFormat, exportExchange } from '../src/export';
+import type { ExportFormat } from '../src/export';
 import type { AnalysedExchange } from '../src/har';
 import { cardFileName } from './card-file-name';
 import { cardPng } from './card-image';
@@ -35,6 +35,8 @@ export function useExportActions({ x, redact, env, card }: Options): ExportActio
   const setStatus = (st: Status) => setStatusNow(numbered(st));
 
   const copyExport = async (format: ExportFormat, what: string) => {
+    // The exports load on first use: most sessions never export, and they are a third of the panel's code.
+    const { exportExchange } = await import('../src/export');
     const out = exportExchange(x, format, { redact, context: env });
     if (!out.ok) {
       setStatus(refused(what, out.reason));

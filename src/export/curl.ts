@@ -12,9 +12,11 @@ import { type Shell } from './shell';
 import { cmd } from './shell-cmd';
 import { posix } from './shell-posix';
 import { powershell } from './shell-powershell';
+import type { CurlFlavour } from './flavours';
 
-export const SHELLS = { bash: posix, cmd, powershell } as const;
-export type CurlFlavour = keyof typeof SHELLS;
+export type { CurlFlavour } from './flavours';
+
+export const SHELLS: Readonly<Record<CurlFlavour, Shell>> = { bash: posix, cmd, powershell };
 
 /** curl's own headers: sent unless the command names them. */
 const CURL_DEFAULTS = ['User-Agent', 'Accept'] as const;

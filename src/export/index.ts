@@ -46,7 +46,8 @@ function withNote(out: Outcome<string>, redactor: Redactor | null): Outcome<stri
   return ok(`${notes.map((n) => `// ${n}\n`).join('')}${out.value}`, notes);
 }
 
-export { curlArgs, curlScript, SHELLS, type CurlFlavour } from './curl';
+export { curlArgs, curlScript, SHELLS } from './curl';
+export { type CurlFlavour, FLAVOUR_LABEL } from './flavours';
 export { fetchSnippet } from './fetch-snippet';
 export { markdownReport, type ReportContext } from './markdown-report';
 export { mdBlock, mdCell, mdCode, mdProse, mdText } from './markdown-text';

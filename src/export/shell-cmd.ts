@@ -17,6 +17,7 @@
  */
 import type { Shell } from './shell';
 import { windowsUnquotable } from './shell-windows';
+import { FLAVOUR_LABEL } from './flavours';
 
 const MAX_LINE = 8191;
 /** Characters cmd never acts on; everything else is caret-escaped, which is harmless when not needed. */
@@ -64,7 +65,7 @@ export function cmdUnquotable(arg: string): string | null {
 
 export const cmd: Shell = {
   id: 'cmd',
-  label: 'Windows cmd',
+  label: FLAVOUR_LABEL.cmd,
   program: 'curl.exe',
   quote: cmdQuote,
   unquotable: cmdUnquotable,

@@ -8,6 +8,7 @@
  */
 import { INVISIBLE_CHAR as INVISIBLE } from '../http';
 import type { Shell } from './shell';
+import { FLAVOUR_LABEL } from './flavours';
 
 /** Left unquoted: a method, a plain word. Anything with ':' (URLs, headers) is quoted, for the reader's eye. */
 const BARE = /^[A-Za-z0-9_\-.\/]+$/;
@@ -37,7 +38,7 @@ export function posixQuote(arg: string): string {
 
 export const posix: Shell = {
   id: 'bash',
-  label: 'bash / zsh',
+  label: FLAVOUR_LABEL.bash,
   program: 'curl',
   quote: posixQuote,
   unquotable: (arg) => (arg.includes('\0') ? 'a NUL byte cannot be passed in a command-line argument' : null),

@@ -12,6 +12,7 @@
 import { INVISIBLE_CHAR as INVISIBLE } from '../http';
 import type { Shell } from './shell';
 import { windowsUnquotable } from './shell-windows';
+import { FLAVOUR_LABEL } from './flavours';
 
 const QUOTES = /['\u2018\u2019\u201a\u201b]/g;
 const BARE = /^[A-Za-z0-9_\-.\/:]+$/;
@@ -45,7 +46,7 @@ export function needsModernPassing(arg: string): boolean {
 
 export const powershell: Shell = {
   id: 'powershell',
-  label: 'PowerShell',
+  label: FLAVOUR_LABEL.powershell,
   program: 'curl.exe',
   quote: powershellQuote,
   unquotable: (arg) => (arg.includes('\0') ? 'a NUL byte cannot be passed in a command-line argument' : windowsUnquotable(arg)),
