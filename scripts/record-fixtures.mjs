@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { CASES, GROUPS, startZoo } from '../test/zoo/server.mjs';
 import { browserWsUrl, connectCdp } from './lib/cdp-raw.mjs';
 import { findChromium, launchWithDevtools, showPanel, waitFor } from './lib/chromium.mjs';
+import { caseOf } from './lib/case-of.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,15 +40,6 @@ function parseArgs(argv) {
     else throw new Error(`unknown argument ${a}`);
   }
   return o;
-}
-
-/** `/c/<id>/<step>?n=<nonce>` → {caseId, nonce}, or null for anything that is not a case request. */
-function caseOf(url) {
-  try {
-    const u = new URL(url);
-    const m = /^\/c\/([^/]+)\/[^/]+$/.exec(u.pathname);
-    return m && u.searchParams.get('n') ? { caseId: decodeURIComponent(m[1]), nonce: u.searchParams.get('n') } : null;
-  } catch { return null; }
 }
 
 async function main() {

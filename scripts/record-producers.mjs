@@ -35,6 +35,7 @@ import { chromium } from 'playwright-core';
 import { harFromMessages } from 'chrome-har';
 import { CASES, GROUPS, startZoo } from '../test/zoo/server.mjs';
 import { findChromium, waitFor } from './lib/chromium.mjs';
+import { caseOf } from './lib/case-of.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The groups recorded by default: all ten (about 2 MB per producer, 6.3 MB for the three; see the README). */
@@ -62,14 +63,6 @@ function parseArgs(argv) {
   return o;
 }
 
-/** `/c/<id>/<step>?n=<nonce>` → {caseId, nonce}, or null for anything that is not a case request. */
-function caseOf(url) {
-  try {
-    const u = new URL(url);
-    const m = /^\/c\/([^/]+)\/[^/]+$/.exec(u.pathname);
-    return m && u.searchParams.get('n') ? { caseId: decodeURIComponent(m[1]), nonce: u.searchParams.get('n') } : null;
-  } catch { return null; }
-}
 
 /** The CDP events chrome-har reads (Browsertime hands it the whole performance log; these are the ones it uses). */
 const CHROME_HAR_EVENTS = [
