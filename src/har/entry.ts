@@ -2,7 +2,7 @@
  * A HAR entry reduced to what CORS analysis reads, with names and shapes normalised once so the rest of the
  * layer never touches raw, untrusted JSON again.
  */
-import { hasHeader, type HeaderList } from '../cors';
+import { hasHeader, type HeaderList, headerValue } from '../cors';
 import { hasResponse } from '../http';
 
 export interface Entry {
@@ -31,6 +31,12 @@ export interface Entry {
   readonly pageref: string | null;
   /** Request body, kept for exports. */
   readonly postData: { readonly mimeType: string; readonly text: string } | null;
+}
+
+/** The request that loaded a worker's script: the browser marks it with its destination. */
+export function isWorkerScript(e: Entry): boolean {
+  const dest = headerValue(e.requestHeaders, 'sec-fetch-dest');
+  return dest === 'worker' || dest === 'sharedworker' || dest === 'serviceworker';
 }
 
 /** A preflight by Chrome's own marking, or by shape for captures from elsewhere. */

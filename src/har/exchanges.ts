@@ -92,11 +92,17 @@ function preflightRecord(p: Entry): PreflightRecord {
 }
 
 /**
- * A request Chrome filed under no page although the capture has pages: one made by a worker (or a frame DevTools
- * attached late). DevTools records only its first headers, and status 0 wherever it failed.
+ * A request made by a worker (or a frame DevTools attached to late): Chrome files it under no page although the
+ * capture has pages, and its initiator is the worker's script. DevTools records only its first headers, and
+ * status 0 wherever it failed. (Live entries carry no pageref at all, so there the initiator decides.)
  */
 function fromOtherTarget(first: Entry, har: ParsedHar): boolean {
-  return har.producer.facts.provisionalHeaders && first.pageref === null && har.pages.size > 0 && isProvisional(first);
+  if (!har.producer.facts.provisionalHeaders || !isProvisional(first)) return false;
+  // A data: or blob: worker's script never goes over the network, but it is the initiator all the same.
+  if (first.initiatorUrl !== null && (har.workerScripts?.has(first.initiatorUrl) || /^(data|blob):/.test(first.initiatorUrl))) return true;
+  // ...and its requests carry an empty Referer (seen in Chromium 156; a page's own requests have one or none).
+  if (headerValue(first.requestHeaders, 'referer') === '') return true;
+  return first.pageref === null && har.pages.size > 0;
 }
 
 function build(hops: Entry[], extra: number[], preflightFor: ReadonlyMap<number, Entry>, har: ParsedHar): BuiltExchange {

@@ -12,7 +12,7 @@
  */
 import { addReflectionWarnings, type AnalysedExchange, analyseBuilt, type CaptureFacts } from './analyze';
 import { hasResponse } from '../http';
-import { type Entry, hasProvisionalRequestHeaders } from './entry';
+import { type Entry, hasProvisionalRequestHeaders, isWorkerScript } from './entry';
 import { buildExchanges } from './exchanges';
 import { parseEntry, type SkippedEntry } from './parse';
 import { LIVE_CHROMIUM, type Producer } from './producer';
@@ -48,6 +48,7 @@ export class LiveAnalysis {
   private readonly results = new Map<string, AnalysedExchange[]>();
   private readonly dirty = new Set<string>();
   private pages = new Map<string, string>();
+  private readonly workerScripts = new Set<string>();
   private errorsRecorded = false;
   private readonly skipped: SkippedEntry[] = [];
   private dropped = 0;
@@ -92,6 +93,7 @@ export class LiveAnalysis {
         this.capture = { ...this.capture, errorsRecorded: true };
         for (const root of this.members.keys()) this.dirty.add(root);
       }
+      if (isWorkerScript(parsed.entry)) this.workerScripts.add(parsed.entry.url);
       const previous = this.supersedes(parsed.entry);
       if (previous) this.remove(previous);
       this.insert(parsed.entry);
@@ -197,7 +199,7 @@ export class LiveAnalysis {
         this.results.delete(root);
         continue;
       }
-      const built = buildExchanges({ entries: [...entries].sort((a, b) => a.index - b.index), skipped: [], total: entries.length, pages: this.pages, errorsRecorded: this.errorsRecorded, producer: this.producer, sanitized: 'no' });
+      const built = buildExchanges({ entries: [...entries].sort((a, b) => a.index - b.index), skipped: [], total: entries.length, pages: this.pages, workerScripts: this.workerScripts, errorsRecorded: this.errorsRecorded, producer: this.producer, sanitized: 'no' });
       this.results.set(root, built.map((b) => analyseBuilt(b, b.entries[0] ?? 0, this.capture)));
     }
     this.dirty.clear();

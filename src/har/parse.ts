@@ -3,7 +3,7 @@
  * field is checked, a bad entry is skipped with a reason naming it, and only input that is not a HAR at all
  * is refused (HarError, one line).
  */
-import type { Entry } from './entry';
+import { type Entry, isWorkerScript } from './entry';
 import { headerList } from './header-list';
 import { type Producer, PRODUCERS, producerOf } from './producer';
 import { foldSanitized, type Sanitized, sanitizeEvidence } from './sanitized';
@@ -23,6 +23,8 @@ export interface ParsedHar {
   readonly total: number;
   /** The page URLs the HAR names (log.pages[].title), by page id: evidence of the initiator origin. */
   readonly pages: ReadonlyMap<string, string>;
+  /** URLs of the scripts that started workers: a request a worker made names one as its initiator. */
+  readonly workerScripts?: ReadonlySet<string>;
   /** The producer records the browser's decision and wrote `_error`; otherwise "no error" proves nothing. */
   readonly errorsRecorded: boolean;
   /** Who wrote the file, and what it can show. */
@@ -124,7 +126,8 @@ export function parseHar(doc: Json, known?: Producer): ParsedHar {
   for (const p of rawPages) {
     if (isObject(p) && typeof p.id === 'string' && typeof p.title === 'string') pages.set(p.id, p.title);
   }
-  return { entries, skipped, total: raw.length, pages, errorsRecorded, producer, sanitized, browser: browserOf(browser, entries) };
+  const workerScripts = new Set(entries.filter(isWorkerScript).map((e) => e.url));
+  return { entries, skipped, total: raw.length, pages, workerScripts, errorsRecorded, producer, sanitized, browser: browserOf(browser, entries) };
 }
 
 const UA_BROWSER = /\b(HeadlessChrome|Chrome|Chromium|Firefox|Edg|Version)\/([\d.]+)/;

@@ -17,14 +17,17 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 type PanelFixture = Fixture & { panel?: readonly PanelRow[] };
 let fixtures: { file: string; fixture: PanelFixture }[] = [];
+let initiators: PanelFixture | null = null;
 
 describe('engine and panel vs Chrome, recorded now', () => {
   beforeAll(() => {
     // One run of every zoo case with the CORS panel shown: the HAR for the engine and the panel's rows.
     execFileSync(process.execPath, [join(root, 'scripts/record-fixtures.mjs'), '--out', out, '--quiet', '--panel'], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 240_000 });
-    fixtures = readdirSync(out)
+    const all = readdirSync(out)
       .filter((f) => f.endsWith('.json') && f !== 'summary.json')
-      .map((file) => ({ file, fixture: JSON.parse(readFileSync(join(out, file), 'utf8')) as PanelFixture }))
+      .map((file) => ({ file, fixture: JSON.parse(readFileSync(join(out, file), 'utf8')) as PanelFixture }));
+    initiators = all.find(({ fixture }) => fixture.group === 'initiators')?.fixture ?? null;
+    fixtures = all
       // Recorded, and scored by what the HAR can support in test/unit/initiators.test.ts (a worker's blocked request
       // carries no response, so no exact code): this test asks for Chrome's exact code.
       .filter(({ fixture }) => fixture.group !== 'initiators');
@@ -55,5 +58,28 @@ describe('engine and panel vs Chrome, recorded now', () => {
     }
     expect(compared).toBeGreaterThan(200);
     expect(disagreements).toEqual([]);
+  });
+
+  test('requests not made by page fetch() (workers, frames, elements, beacons) reach the panel with what their HAR supports', () => {
+    expect(initiators?.panel, 'the initiators group was recorded with the panel').toBeDefined();
+    const rows = initiators?.panel ?? [];
+    const wrong: string[] = [];
+    let compared = 0;
+    for (const r of initiators?.chrome ?? []) {
+      const mine = rows.filter((p) => p.url === r.url && p.method === r.method);
+      // A no-cors response the page never reads is not reported while the page lives (README): not CORS, nothing lost.
+      if (mine.length === 0) {
+        if (r.outcome !== 'response-only') wrong.push(`${r.caseId} ${r.method} ${r.url}: missing from the panel`);
+        continue;
+      }
+      compared++;
+      const blocked = mine.some((p) => p.verdict === 'blocked');
+      if (r.corsError) {
+        // A worker's blocked request has no response in DevTools: "blocked" without a code is all it can show.
+        if (!mine.some((p) => p.verdict === 'blocked' && (p.code === r.corsError || p.code === ''))) wrong.push(`${r.caseId}: Chrome ${r.corsError}, panel ${mine.map((p) => `${p.verdict} ${p.code}`).join(', ')}`);
+      } else if (blocked) wrong.push(`${r.caseId}: Chrome did not block it (${r.outcome}), the panel says blocked`);
+    }
+    expect(compared).toBeGreaterThan(50);
+    expect(wrong).toEqual([]);
   });
 });
