@@ -29,7 +29,9 @@ export type EvidenceNote =
   /** The last response redirects, and the capture leaves failed requests out: the chain may go on unseen. */
   | 'chain-cut'
   /** The browser recorded a CORS failure (net::ERR_FAILED) but the capture holds no response to replay. */
-  | 'no-response-captured';
+  | 'no-response-captured'
+  /** Only an Origin shows the request was CORS, and a no-cors POST sends one too (set by the HAR layer). */
+  | 'cors-mode-unproven';
 
 export interface Evaluation {
   readonly verdict: VerdictKind;
@@ -45,8 +47,9 @@ export interface Evaluation {
   /** The network error the browser reported when the failure was not a CORS one (net::ERR_CONNECTION_REFUSED). */
   readonly networkError: string | null;
   /**
-   * When the credentials mode is unknown and the two modes disagree: the failure the mode not assumed would
-   * meet ("blocked if the page sent credentials"). Null when both modes agree or the mode is known.
+   * The failure under the reading of the capture the verdict does not assume: the other credentials mode, when
+   * the mode is unknown and the two disagree ("blocked if the page sent credentials"); or CORS mode, for a POST
+   * only its Origin shows was CORS (note cors-mode-unproven). Absent when no such failure exists.
    */
   readonly otherwise?: StagedFailure | null;
 }

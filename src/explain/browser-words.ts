@@ -10,13 +10,20 @@ export interface BrowserWords {
   readonly noun: string;
   /** The same at the start of a sentence. */
   readonly Noun: string;
-  /** The browser made the capture and its console line can be quoted. */
-  readonly quotesConsole: boolean;
+  /** Chrome made the capture: its behaviour may be stated, and its console line quoted. */
+  readonly isChrome: boolean;
+  /**
+   * Chrome's own live capture, which holds every request it made: only there does a missing preflight prove that
+   * Chrome answered it from its cache (an exported file may have left it out).
+   */
+  readonly sawEverything: boolean;
 }
 
-const CHROME: BrowserWords = { noun: 'Chrome', Noun: 'Chrome', quotesConsole: true };
-const ANY: BrowserWords = { noun: 'the browser', Noun: 'The browser', quotesConsole: false };
+const CHROME_FILE: BrowserWords = { noun: 'Chrome', Noun: 'Chrome', isChrome: true, sawEverything: false };
+const CHROME_LIVE: BrowserWords = { ...CHROME_FILE, sawEverything: true };
+const ANY: BrowserWords = { noun: 'the browser', Noun: 'The browser', isChrome: false, sawEverything: false };
 
 export function browserWords(capture: CaptureFacts): BrowserWords {
-  return capture.producer.facts.family === 'chromium' ? CHROME : ANY;
+  if (capture.producer.facts.family !== 'chromium') return ANY;
+  return capture.source === 'live' ? CHROME_LIVE : CHROME_FILE;
 }

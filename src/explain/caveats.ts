@@ -14,7 +14,7 @@ import { shortFailure } from './summary';
  */
 function cachedPreflight(x: AnalysedExchange): string {
   const tail = 'what the server allowed is not visible here, and a cached answer from before a server fix can still be in use. To see a fresh preflight, tick "Disable cache" in the Network panel of DevTools and reload.';
-  return x.capture.source === 'live' && browserWords(x.capture).noun === 'Chrome'
+  return browserWords(x.capture).sawEverything
     ? `No preflight for this request is in the capture: Chrome answered it from its preflight cache (Access-Control-Max-Age), so ${tail}`
     : `No preflight for this request is in the file: the browser answered it from its preflight cache (Access-Control-Max-Age), or the export left it out (Chrome's Network panel drops preflights when a Fetch/XHR filter is on). Either way, ${tail}`;
 }
@@ -31,13 +31,16 @@ const NOTE_CAVEATS: Partial<Record<Evaluation['notes'][number], string>> = {
     'The response redirects, but the next request is not in the file: this producer leaves out requests that failed, so the redirect may have been followed and blocked. Capture it in DevTools to see the whole chain.',
 };
 
-/** The verdict hangs on the credentials mode, which the file does not show: say both outcomes. */
+/**
+ * The verdict hangs on the credentials mode, which the file does not show: say what the other mode meets. The
+ * verdict assumes no credentials unless the evidence said otherwise.
+ */
 function dependsOnCredentials(x: AnalysedExchange, otherwise: StagedFailure): string {
-  const withCredentials = x.evaluation.credentials !== 'include';
+  const assumedWith = x.evaluation.credentials === 'include';
+  const other = assumedWith ? 'without them' : "with them (credentials: 'include' or withCredentials)";
   const failure = shortFailure(otherwise.code, otherwise.failedParameter);
-  return withCredentials
-    ? `The capture does not show whether the page sent credentials. Without them this request passes; with them (credentials: 'include' or withCredentials) it is blocked: ${failure}.`
-    : `The capture does not show whether the page sent credentials. With them this request passes; without them it is blocked: ${failure}.`;
+  const here = x.evaluation.verdict === 'blocked' ? 'this request is blocked as explained above' : 'this request passes';
+  return `The capture does not show whether the page sent credentials. ${assumedWith ? 'With' : 'Without'} them ${here}; ${other} it is blocked instead: ${failure}.`;
 }
 
 export function caveats(x: AnalysedExchange): string[] {
@@ -46,7 +49,8 @@ export function caveats(x: AnalysedExchange): string[] {
   if (x.origin === null) out.push("The capture does not show the page's origin (no Origin, Referer or page URL): every origin check here is a guess.");
   if (x.requestMissing) out.push('Only the preflight is in the capture; the request it guarded is missing (DevTools may have been opened too late, or the entry was filtered out).');
   for (const n of ev.notes) {
-    const text = n === 'preflight-from-cache' ? cachedPreflight(x) : n === 'credentials-unknown' && ev.otherwise ? dependsOnCredentials(x, ev.otherwise) : NOTE_CAVEATS[n];
+    const credentialsDecide = n === 'credentials-unknown' && ev.otherwise && !ev.notes.includes('cors-mode-unproven');
+    const text = n === 'preflight-from-cache' ? cachedPreflight(x) : credentialsDecide && ev.otherwise ? dependsOnCredentials(x, ev.otherwise) : NOTE_CAVEATS[n];
     if (text) out.push(text);
   }
   if (ev.notes.includes('decision-not-recorded')) {

@@ -98,7 +98,7 @@ function explainBlocked(x: AnalysedExchange, options: ExplainOptions): Explanati
     sendLine,
     details: RULES.map((r) => r(c)).filter((d): d is string => d !== null),
     preflightCause: preflightCause(ev.preflightReasons),
-    consoleMessage: browserWords(x.capture).quotesConsole ? consoleLine(x, c, options) : null,
+    consoleMessage: browserWords(x.capture).isChrome ? consoleLine(x, c, options) : null,
     firefoxKey: CODES[error.code].firefox,
     fix,
     snippets: snippetsFor(x.record, ev, fix),

@@ -10,6 +10,7 @@ import { cap } from './captured';
 import { plural } from './context';
 import { baseExplanation as base, type Explanation } from './explanation';
 import { networkErrorMeaning } from './network-error';
+import { shortFailure } from './summary';
 import { describeWarnings } from './warning-text';
 import { where } from './where';
 
@@ -49,6 +50,11 @@ export function explainUnknown(x: AnalysedExchange): Explanation {
       ['The capture may be missing headers, or the credentials mode differs from what the replay assumed. Trust what the browser did.'],
     );
   }
+  if (ev.notes.includes('cors-mode-unproven') && ev.otherwise) {
+    return base(x, `Unknown: blocked if this POST was a CORS request (${shortFailure(ev.otherwise.code, ev.otherwise.failedParameter)}).`, where(x, ev.otherwise), [
+      "Browsers send Origin with every POST, no-cors ones too (navigator.sendBeacon, a form, fetch with mode: 'no-cors'), and this file records neither the request's mode (Sec-Fetch-Mode) nor the browser's decision. If the page read the response with fetch() or XMLHttpRequest, the browser blocked it; if it only sent it, nothing was blocked.",
+    ]);
+  }
   if (ev.notes.includes('chain-cut')) {
     return base(x, 'Unknown: the response redirects, and the request that followed it is not in the file.', 'the redirect response', []);
   }
@@ -87,6 +93,6 @@ export function explainNotCors(x: AnalysedExchange): Explanation {
 
 export function explainAllowed(x: AnalysedExchange): Explanation {
   const w = describeWarnings(x.warnings);
-  const headline = `Allowed: the ${cap(x.method)} request to ${cap(x.url)} passes ${browserWords(x.capture).noun === 'Chrome' ? "Chrome's" : 'the'} CORS checks${w.length > 0 ? `, with ${plural(w.length, 'warning')}` : ''}.`;
+  const headline = `Allowed: the ${cap(x.method)} request to ${cap(x.url)} passes ${browserWords(x.capture).isChrome ? "Chrome's" : 'the'} CORS checks${w.length > 0 ? `, with ${plural(w.length, 'warning')}` : ''}.`;
   return base(x, headline, 'the response', []);
 }

@@ -77,7 +77,7 @@ export function markdownReport(x: AnalysedExchange, e: Explanation, repro: Repro
 function stepTitle(step: Step): string {
   const what = step.kind === 'preflight' ? 'Preflight OPTIONS' : `Request ${mdCode(step.request.method)}`;
   const after = step.hop > 0 ? ` after redirect ${step.hop}` : '';
-  const status = step.response ? ` → ${step.response.status}` : step.source === 'reconstructed' ? ' (rebuilt: answered from Chrome\'s preflight cache)' : ' (no response: not sent)';
+  const status = step.response ? ` → ${step.response.status}` : step.source === 'reconstructed' ? ' (rebuilt: not in the capture)' : ' (no response: not sent)';
   return `#### ${what}${after}: ${mdCode(step.request.url)}${status}${step.failed ? ' ⚠ failed the CORS check' : ''}`;
 }
 

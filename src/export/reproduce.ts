@@ -6,7 +6,7 @@
  */
 import { type HeaderList, type HopRecord, hasHeader, headerValue, requestHeadersValue } from '../cors';
 import { browserWords } from '../explain';
-import type { AnalysedExchange } from '../har';
+import { type AnalysedExchange, repeats } from '../har';
 import type { HttpResponse, Reproduction, Step } from './request';
 import { unsendable } from './sendable';
 
@@ -56,7 +56,7 @@ function onWire(headers: HeaderList): boolean {
  */
 function wireHeaders(headers: HeaderList): HeaderList {
   const kept = headers.filter((h) => !isTransportHeader(h.name));
-  return kept.filter((h, i) => !kept.slice(0, i).some((e) => e.value === h.value && e.name.toLowerCase() === h.name.toLowerCase()));
+  return kept.filter((h, i) => !kept.slice(0, i).some((e) => repeats(e, h)));
 }
 
 /** Whether a header other than an HTTP/2 pseudo-header was left out (the note names those). */
@@ -108,7 +108,7 @@ export function reproduce(x: AnalysedExchange): Reproduction {
       ];
       steps.push({ kind: 'preflight', hop: i, request: { method: 'OPTIONS', url, headers, body: null }, response: null, source: 'reconstructed', failed: fail?.stage === 'preflight' && fail.hop === i });
       notes.add(
-        outcome.preflight === 'cache' && x.capture.source === 'live' && browser === 'Chrome'
+        outcome.preflight === 'cache' && words.sawEverything
           ? 'The capture has no preflight: Chrome answered it from its preflight cache. The OPTIONS command is rebuilt from what Chrome sends.'
           : outcome.preflight === 'cache'
             ? `The capture has no preflight: ${browser} answered it from its preflight cache, or the export left it out. The OPTIONS command is rebuilt from what ${browser} sends.`

@@ -92,6 +92,7 @@ export function analyseBuilt(b: BuiltExchange, id: number, capture: CaptureFacts
     bodies: b.bodies,
     evaluation,
     warnings: evaluation.warnings,
+    modeUnproven: b.modeUnproven,
     notCors: evaluation.verdict !== 'not-cors' ? null : opaque ? 'opaque-response' : (b.notCors ?? (evaluation.notes.includes('same-origin') ? 'same-origin' : null)),
     capture,
   };
@@ -117,6 +118,10 @@ function completedWithoutOrigin(b: BuiltExchange, ev: Evaluation, capture: Captu
 
 function evaluateBuilt(b: BuiltExchange, capture: CaptureFacts): Evaluation {
   const evaluation = evaluate(b.record);
+  // Only an Origin says this POST was CORS, and no-cors POSTs send one too: a failing check alone proves nothing.
+  if (b.modeUnproven && !b.record.errorsRecorded && evaluation.verdict === 'blocked') {
+    return { ...evaluation, verdict: 'unknown', error: null, otherwise: evaluation.error, confidence: 'uncertain', notes: [...evaluation.notes, 'cors-mode-unproven'] };
+  }
   // chrome-har gives the last hop of a redirect the first hop's response headers: a verdict on a chain is a guess.
   if (!capture.producer.facts.redirectHeadersReliable && b.record.hops.length > 1 && evaluation.verdict !== 'not-cors') return { ...evaluation, confidence: 'uncertain' };
   // Not CORS only because nothing shows it is: say so rather than be sure.

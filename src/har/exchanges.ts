@@ -5,7 +5,7 @@
 import { type ExchangeRecord, headerValue, type HopRecord, type PreflightRecord, type ResponseRecord } from '../cors';
 import { type Entry, isPreflight, isProvisional } from './entry';
 import { isPhantomHop, linkRedirects } from './chain';
-import { authorHeaders, credentialsEvidence, initiatorOrigin, requestMode } from './infer';
+import { authorHeaders, credentialsEvidence, initiatorOrigin, notFromBrowser, requestMode } from './infer';
 import type { NotCorsReason } from './not-cors';
 import { pairPreflights } from './pair';
 import type { ParsedHar } from './parse';
@@ -30,6 +30,8 @@ export interface BuiltExchange {
   readonly bodies: readonly RequestBody[];
   /** Why the request is not CORS, when its mode says so (the engine adds same-origin). */
   readonly notCors: NotCorsReason | null;
+  /** CORS mode rests only on an Origin that a no-cors POST sends too (ModeEvidence.weak). */
+  readonly modeUnproven: boolean;
 }
 
 /** A request body as the HAR holds it: text (Chrome stores binary bodies as text too, or leaves them out). */
@@ -102,7 +104,7 @@ function fromOtherTarget(first: Entry, har: ParsedHar): boolean {
   if (first.initiatorUrl !== null && (har.workerScripts?.has(first.initiatorUrl) || /^(data|blob):/.test(first.initiatorUrl))) return true;
   // ...and its requests carry an empty Referer (seen in Chromium 156; a page's own requests have one or none).
   if (headerValue(first.requestHeaders, 'referer') === '') return true;
-  return first.pageref === null && har.pages.size > 0;
+  return har.pagerefs === true && first.pageref === null && har.pages.size > 0;
 }
 
 function build(hops: Entry[], extra: number[], preflightFor: ReadonlyMap<number, Entry>, har: ParsedHar): BuiltExchange {
@@ -110,7 +112,7 @@ function build(hops: Entry[], extra: number[], preflightFor: ReadonlyMap<number,
   const firstPreflight = preflightFor.get(first.index) ?? null;
   const origin = initiatorOrigin(first, firstPreflight, har.pages);
   const anyPreflight = hops.some((h) => preflightFor.has(h.index));
-  const { mode, notCors } = requestMode(first, anyPreflight, origin, har.producer.facts);
+  const { mode, notCors, weak } = requestMode(first, anyPreflight, origin, har.producer.facts);
   const hopRecords: HopRecord[] = hops.map((h) => {
     const p = preflightFor.get(h.index);
     return {
@@ -146,6 +148,7 @@ function build(hops: Entry[], extra: number[], preflightFor: ReadonlyMap<number,
     resourceType: first.resourceType,
     bodies: hops.map((h) => h.postData),
     notCors,
+    modeUnproven: weak === true,
   };
 }
 
@@ -157,10 +160,12 @@ function buildOrphan(p: Entry, har: ParsedHar): BuiltExchange {
     .split(',')
     .map((n) => n.trim())
     .filter((n) => n !== '');
+  // A proxy also records preflights curl or an API tool sent: those clients do no CORS.
+  const client = har.producer.facts.seesNonBrowserClients && notFromBrowser(p);
   return {
     record: {
       initiatorOrigin: origin ?? 'null',
-      mode: 'cors',
+      mode: client ? 'no-cors' : 'cors',
       credentials: 'unknown',
       authorHeaders: names.map((name) => ({ name, value: '' })),
       hops: [{ url: p.url, method, requestHeaders: [], provisional: true, preflight: preflightRecord(p), response: null, error: null }],
@@ -174,6 +179,7 @@ function buildOrphan(p: Entry, har: ParsedHar): BuiltExchange {
     start: p.start,
     resourceType: '',
     bodies: [null],
-    notCors: null,
+    notCors: client ? 'non-browser-client' : null,
+    modeUnproven: false,
   };
 }

@@ -8,12 +8,8 @@
  *   would otherwise fail as two values. A producer that writes the wire as it was keeps every line.
  */
 import type { Header } from '../cors';
+import { isObject, type Json } from './json';
 
-type Json = unknown;
-
-function isObject(v: Json): v is Record<string, Json> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function text(v: Json): string {
   return typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
@@ -43,18 +39,34 @@ function expand(v: readonly Record<string, Json>[]): Header[] {
   return out;
 }
 
-/** Cheap test first: most lists have no name twice, and this runs on every entry. */
+/** ASCII case-insensitive equality without allocating: this runs on every header of every entry. */
+function sameName(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (lower(a.charCodeAt(i)) !== lower(b.charCodeAt(i))) return false;
+  return true;
+}
+
+function lower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** The same header line twice: the same value under a name that differs at most in letter case. */
+export function repeats(a: Header, b: Header): boolean {
+  return a.value === b.value && sameName(a.name, b.name);
+}
+
+/** Cheap test first: most lists have no name twice. */
 function hasCaseVariant(list: readonly Header[]): boolean {
   for (let i = 1; i < list.length; i++) {
     const a = (list[i] as Header).name;
     for (let j = 0; j < i; j++) {
       const b = (list[j] as Header).name;
-      if (a !== b && a.length === b.length && a.toLowerCase() === b.toLowerCase()) return true;
+      if (a !== b && sameName(a, b)) return true;
     }
   }
   return false;
 }
 
 function withoutCaseVariants(list: readonly Header[]): Header[] {
-  return list.filter((h, i) => !list.slice(0, i).some((e) => e.name !== h.name && e.name.toLowerCase() === h.name.toLowerCase() && e.value === h.value));
+  return list.filter((h, i) => !list.slice(0, i).some((e) => e.name !== h.name && repeats(e, h)));
 }

@@ -66,18 +66,28 @@ const NO_CORS_TYPES = new Set(['script', 'image', 'stylesheet', 'media', 'texttr
 const NAVIGATION_TYPES = new Set(['document', 'iframe', 'frame']);
 
 /**
- * User-Agents of clients that do no CORS at all, seen through proxies: command-line tools, HTTP libraries,
- * API tools and mobile apps' HTTP stacks. A browser's UA always says Mozilla/.
+ * Every browser's User-Agent starts with Mozilla/. A request through a proxy with any other User-Agent (curl, an
+ * HTTP library, an API tool, an app's HTTP stack such as `MyApp/3.2 CFNetwork/...`) came from a client that does
+ * no CORS at all. A deny-list of such clients can never be complete; the browsers' own signature can.
  */
-const NON_BROWSER_UA = /^(curl|wget|httpie|python-|python\/|aiohttp|requests|pip\/|node-fetch|axios|undici|got|okhttp|dalvik|cfnetwork|go-http-client|java\/|apache-httpclient|insomnia|postmanruntime|paw\/|ruby|faraday|guzzle|libwww|dart|reqwest|rest-client)/i;
+export function notFromBrowser(e: Entry): boolean {
+  const ua = headerValue(e.requestHeaders, 'user-agent');
+  return ua !== null && !/^Mozilla\//.test(ua);
+}
 
 export interface ModeEvidence {
   readonly mode: RequestMode;
   /** Why the request is not CORS; null for a CORS-mode request. */
   readonly notCors: NotCorsReason | null;
+  /**
+   * CORS mode rests only on an Origin header that a no-cors request sends too (every POST carries one: a beacon,
+   * a form, fetch with mode: 'no-cors'): without the browser's own decision, a failing check proves nothing.
+   */
+  readonly weak?: true;
 }
 
 const CORS: ModeEvidence = { mode: 'cors', notCors: null };
+const WEAK_CORS: ModeEvidence = { mode: 'cors', notCors: null, weak: true };
 const not = (mode: RequestMode, notCors: NotCorsReason): ModeEvidence => ({ mode, notCors });
 
 function isWebSocket(e: Entry): boolean {
@@ -86,12 +96,20 @@ function isWebSocket(e: Entry): boolean {
   return upgrade !== null && upgrade.toLowerCase() === 'websocket';
 }
 
-/** A form submission: a navigation whose POST carries Origin, told apart from fetch() by what it accepts. */
+/**
+ * A form submission: a navigation whose POST carries Origin. Told apart from fetch() by what only a navigation
+ * sends together (Accept: text/html and Upgrade-Insecure-Requests), and never when the capture says the page
+ * made it (a fetch or XHR resource type) or the browser failed it as a CORS request.
+ */
 function isFormPost(e: Entry): boolean {
-  if (e.method !== 'POST') return false;
+  if (e.method !== 'POST' || e.error === 'net::ERR_FAILED') return false;
+  if (e.resourceType !== '' && !NAVIGATION_TYPES.has(e.resourceType)) return false;
   const accept = headerValue(e.requestHeaders, 'accept') ?? '';
-  return /^text\/html/i.test(accept) || headerValue(e.requestHeaders, 'upgrade-insecure-requests') !== null;
+  return /^text\/html/i.test(accept) && headerValue(e.requestHeaders, 'upgrade-insecure-requests') !== null;
 }
+
+/** Resource types that are CORS mode whenever cross-origin: a capture of one without Origin is missing headers. */
+const ALWAYS_CORS_TYPES = new Set(['xhr', 'eventsource', 'font', 'preflight']);
 
 /**
  * The request mode, and only on evidence: Sec-Fetch-Mode says it outright; a WebSocket, a data: URL, a
@@ -110,17 +128,23 @@ export function requestMode(first: Entry, hasPreflight: boolean, origin: string 
     if (mode === 'navigate') return not(mode, isFormPost(first) ? 'form-post' : 'navigation');
     return not(mode, declared === 'websocket' ? 'websocket' : NO_CORS_TYPES.has(first.resourceType) ? 'no-cors-load' : 'no-cors-request');
   }
+  if (producer.seesNonBrowserClients && notFromBrowser(first)) return not('no-cors', 'non-browser-client');
   if (hasPreflight) return CORS;
   if (NAVIGATION_TYPES.has(first.resourceType)) return not('navigate', isFormPost(first) ? 'form-post' : 'navigation');
-  if (producer.seesNonBrowserClients && NON_BROWSER_UA.test(headerValue(first.requestHeaders, 'user-agent') ?? '')) return not('no-cors', 'non-browser-client');
   if (isFormPost(first)) return not('navigate', 'form-post');
   const sentOrigin = headerValue(first.requestHeaders, 'origin');
   const crossOrigin = origin === null || !sameOrigin(origin, originOf(first.url));
-  if (sentOrigin !== null && crossOrigin) return CORS;
+  if (sentOrigin !== null && crossOrigin) return first.method === 'POST' && !CORS_TYPES.has(first.resourceType) ? WEAK_CORS : CORS;
   // Chrome's DevTools records only the page's own headers for a request that never reached the network (or came
   // from the HTTP cache): no Origin there proves nothing, and the resource type is the remaining evidence.
   const pageSetOnly = producer.provisionalHeaders && (isProvisional(first) || hasProvisionalRequestHeaders(first));
-  if (!pageSetOnly) return crossOrigin ? not('no-cors', NO_CORS_TYPES.has(first.resourceType) ? 'no-cors-load' : 'no-cors-request') : CORS;
+  if (!pageSetOnly && crossOrigin) {
+    // On the wire without Origin: no-cors, unless the browser failed it as CORS or it can only be CORS (an XHR):
+    // then the capture lacks headers, and the checks and the browser's record decide.
+    if (first.error === 'net::ERR_FAILED' || ALWAYS_CORS_TYPES.has(first.resourceType)) return CORS;
+    return not('no-cors', NO_CORS_TYPES.has(first.resourceType) ? 'no-cors-load' : 'no-cors-request');
+  }
+  if (!pageSetOnly) return CORS;
   if (CORS_TYPES.has(first.resourceType)) return CORS;
   return not('no-cors', first.resourceType === '' ? 'no-evidence' : 'no-cors-load');
 }

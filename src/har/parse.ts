@@ -5,8 +5,9 @@
  */
 import { type Entry, isWorkerScript } from './entry';
 import { headerList } from './header-list';
-import { type Producer, PRODUCERS, producerOf } from './producer';
+import { type Producer, type ProducerFacts, PRODUCERS, producerOf } from './producer';
 import { foldSanitized, type Sanitized, sanitizeEvidence } from './sanitized';
+import { isObject, type Json } from './json';
 
 export class HarError extends Error {
   override readonly name = 'HarError';
@@ -25,6 +26,8 @@ export interface ParsedHar {
   readonly pages: ReadonlyMap<string, string>;
   /** URLs of the scripts that started workers: a request a worker made names one as its initiator. */
   readonly workerScripts?: ReadonlySet<string>;
+  /** The file files its entries under pages (`pageref`): then one filed under none came from elsewhere. Live entries have none. */
+  readonly pagerefs?: boolean;
   /** The producer records the browser's decision and wrote `_error`; otherwise "no error" proves nothing. */
   readonly errorsRecorded: boolean;
   /** Who wrote the file, and what it can show. */
@@ -35,11 +38,6 @@ export interface ParsedHar {
   readonly browser?: string | null;
 }
 
-type Json = unknown;
-
-function isObject(v: Json): v is Record<string, Json> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Accepts a HAR file ({log: {entries}}), a bare HAR log ({entries}), or an array of entries (what the DevTools API hands out). */
 function entriesOf(doc: Json): { entries: Json[]; pages: Json[]; browser: Json; creator: Json } {
@@ -95,7 +93,7 @@ export function parseHar(doc: Json, known?: Producer): ParsedHar {
   const declared = producerOf(isObject(creator) && typeof creator.name === 'string' ? creator.name : null, isObject(creator) && typeof creator.version === 'string' ? creator.version : null);
   // The DevTools API hands out bare entry arrays with no creator: Chrome's own fields still say who wrote them.
   const producer = known ?? (declared.id === 'unknown' && chromeFields(raw) ? { ...PRODUCERS_BY_FIELDS, creator: declared.creator } : declared);
-  const options = { rawHeaders: producer.facts.rawHeaders };
+  const options: EntryOptions = { rawHeaders: producer.facts.rawHeaders, failureField: producer.facts.failureField };
   const entries: Entry[] = [];
   const skipped: SkippedEntry[] = [];
   let errorField = false;
@@ -127,7 +125,8 @@ export function parseHar(doc: Json, known?: Producer): ParsedHar {
     if (isObject(p) && typeof p.id === 'string' && typeof p.title === 'string') pages.set(p.id, p.title);
   }
   const workerScripts = new Set(entries.filter(isWorkerScript).map((e) => e.url));
-  return { entries, skipped, total: raw.length, pages, workerScripts, errorsRecorded, producer, sanitized, browser: browserOf(browser, entries) };
+  const pagerefs = entries.some((e) => e.pageref !== null);
+  return { entries, skipped, total: raw.length, pages, workerScripts, pagerefs, errorsRecorded, producer, sanitized, browser: browserOf(browser, entries) };
 }
 
 const UA_BROWSER = /\b(HeadlessChrome|Chrome|Chromium|Firefox|Edg|Version)\/([\d.]+)/;
@@ -146,12 +145,25 @@ function browserOf(declared: Json, entries: readonly Entry[]): string | null {
 
 const LOCAL_URL = /^(data|blob):/i;
 
+/** What parsing an entry needs to know of its producer. */
+export interface EntryOptions {
+  readonly rawHeaders: boolean;
+  readonly failureField: ProducerFacts['failureField'];
+}
+
+/** Chrome DevTools' entries: the live capture's. */
+const CHROME_ENTRIES: EntryOptions = { rawHeaders: true, failureField: '_error' };
+
 /** Entries looked at for sanitizing evidence: enough for any real export, bounded for a huge capture. */
 const SANITIZE_PROBE = 5000;
 
-/** The failure the browser recorded: Chrome's `_error`, or Playwright's `_failureText`. */
-function failureOf(response: Record<string, Json>): string | null {
-  const text = typeof response._error === 'string' ? response._error : response._failureText;
+/**
+ * The failure the browser recorded, in the producer's own field: Chrome's `_error`, Playwright's `_failureText`.
+ * Other producers' errors are not the browser's CORS decision (mitmproxy's is its own connection error, Safari's
+ * is prose), so they are not read as one.
+ */
+function failureOf(response: Record<string, Json>, field: ProducerFacts['failureField']): string | null {
+  const text = field === null ? null : response[field];
   return typeof text === 'string' && text !== '' ? text : null;
 }
 
@@ -167,7 +179,7 @@ function num(v: Json, fallback: number): number {
 }
 
 /** One raw entry → an Entry at `index`, or the reason it cannot be used. Live capture parses entries one at a time. */
-export function parseEntry(e: Json, index: number, options: { readonly rawHeaders: boolean } = { rawHeaders: true }): { entry: Entry; hasErrorField: boolean } | string {
+export function parseEntry(e: Json, index: number, options: EntryOptions = CHROME_ENTRIES): { entry: Entry; hasErrorField: boolean } | string {
   if (!isObject(e)) return `is ${describe(e)}, not an object`;
   const req = e.request;
   const res = e.response;
@@ -209,7 +221,7 @@ export function parseEntry(e: Json, index: number, options: { readonly rawHeader
       status: Math.max(0, num(response.status, 0)),
       responseHeaders,
       redirectUrl: redirect,
-      error: failureOf(response),
+      error: failureOf(response, options.failureField),
       start: startMs,
       end: startMs + time,
       sent: startMs + beforeSend,

@@ -9,14 +9,10 @@
  * Authorization no longer shows it, though its preflight still asks for it.
  */
 import { nameIs } from '../cors';
+import { isObject, type Json } from './json';
 
 export type Sanitized = 'yes' | 'no' | 'unknown';
 
-type Json = unknown;
-
-function isObject(v: Json): v is Record<string, Json> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function utf8Length(s: string): number {
   let n = 0;

@@ -12,7 +12,7 @@ export const preflightStatus: Rule = (c) => {
   const first =
     c.code === 'PreflightInvalidStatus'
       ? ''
-      : browserWords(c.x.capture).noun === 'Chrome'
+      : browserWords(c.x.capture).isChrome
         ? `Chrome checks the CORS headers before the status, so it reports ${c.code}; the status ${c.status} must be fixed too. `
         : `The status ${c.status} must be fixed too. `;
   const why =

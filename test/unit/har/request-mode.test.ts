@@ -30,7 +30,7 @@ const rows: [string, ReturnType<typeof first>, ProducerId, boolean, RequestMode,
   ['Sec-Fetch-Mode: no-cors on a script', first('http://api.test/a.js', [...WIRE, ['Sec-Fetch-Mode', 'no-cors']], { resourceType: 'script' }), 'chrome-devtools', false, 'no-cors', 'no-cors-load'],
   ['Sec-Fetch-Mode: no-cors on a fetch', first('http://api.test/a', [...WIRE, ['Sec-Fetch-Mode', 'no-cors']], { resourceType: 'fetch' }), 'chrome-devtools', false, 'no-cors', 'no-cors-request'],
   ['Sec-Fetch-Mode: navigate', first('http://api.test/', [...WIRE, ['Sec-Fetch-Mode', 'navigate']]), 'chrome-devtools', false, 'navigate', 'navigation'],
-  ['a form post (navigate, with Origin)', first('http://api.test/f', [...WIRE, ['Origin', PAGE], ['Sec-Fetch-Mode', 'navigate'], ['Accept', 'text/html']], { method: 'POST' }), 'chrome-devtools', false, 'navigate', 'form-post'],
+  ['a form post (navigate, with Origin)', first('http://api.test/f', [...WIRE, ['Origin', PAGE], ['Sec-Fetch-Mode', 'navigate'], ['Accept', 'text/html'], ['Upgrade-Insecure-Requests', '1']], { method: 'POST' }), 'chrome-devtools', false, 'navigate', 'form-post'],
   ['a form post seen through a proxy (no Sec-Fetch-Mode)', first('http://api.test/f', [...WIRE, ['Origin', PAGE], ['Accept', 'text/html,application/xhtml+xml'], ['Upgrade-Insecure-Requests', '1']], { method: 'POST' }), 'proxy', false, 'navigate', 'form-post'],
   ['a WebSocket upgrade (101)', first('http://api.test/ws', [...WIRE, ['Origin', PAGE], ['Upgrade', 'websocket']], { status: 101, response: [['Upgrade', 'websocket']] }), 'proxy', false, 'no-cors', 'websocket'],
   ['a wss: URL', first('wss://api.test/ws', [['Origin', PAGE]]), 'firefox', false, 'no-cors', 'websocket'],
@@ -44,12 +44,24 @@ const rows: [string, ReturnType<typeof first>, ProducerId, boolean, RequestMode,
   ['Chrome: never sent, an image (page-set headers only)', first('http://api.test/i.png', [], { status: 0, resourceType: 'image' }), 'chrome-devtools', false, 'no-cors', 'no-cors-load'],
   ['Chrome: document resource type', first('http://api.test/', [], { resourceType: 'document' }), 'chrome-devtools', false, 'navigate', 'navigation'],
   ['Chrome 51 export with every header stripped: nothing says CORS', first('http://api.test/a.css', [], {}), 'chrome-devtools', false, 'no-cors', 'no-evidence'],
+  ['fetch() POST accepting text/html that Chrome failed: CORS, not a form post', first('http://api.test/save', [['Accept', 'text/html'], ['Content-Type', 'application/json']], { method: 'POST', status: 0, resourceType: 'fetch' }), 'chrome-devtools', false, 'cors', null],
+  ['an XHR on the wire without Origin: the capture lacks headers, still CORS', first('http://api.test/x', WIRE, { resourceType: 'xhr' }), 'chrome-devtools', false, 'cors', null],
+  ['a POST with Origin and nothing else (a beacon? a fetch?): CORS, but unproven', first('http://stats.test/c', [['Host', 'stats.test'], ['Origin', PAGE], ['User-Agent', 'Mozilla/5.0 Safari/605'], ['Content-Type', 'text/plain']], { method: 'POST', status: 204 }), 'proxy', false, 'cors', null],
+  ["an iOS app's HTTP stack through a proxy", first('http://api.test/a', [['Host', 'api.test'], ['User-Agent', 'MyApp/3.2 CFNetwork/1410 Darwin/22.6.0'], ['Origin', PAGE]]), 'proxy', false, 'no-cors', 'non-browser-client'],
+  ["Node's fetch through a proxy", first('http://api.test/a', [['Host', 'api.test'], ['User-Agent', 'node'], ['Origin', PAGE]]), 'proxy', false, 'no-cors', 'non-browser-client'],
   ['Playwright: a failed fetch, page-set headers only', first('http://api.test/a', [['User-Agent', 'Mozilla/5.0']], { status: -1, resourceType: 'fetch' }), 'playwright', false, 'cors', null],
 ];
 
 describe('requestMode', () => {
   test.each(rows)('%s', (_name, entry, producer, paired, mode, reason) => {
-    expect(requestMode(entry, paired, PAGE, PRODUCERS[producer])).toEqual({ mode, notCors: reason });
+    const got = requestMode(entry, paired, PAGE, PRODUCERS[producer]);
+    expect({ mode: got.mode, notCors: got.notCors }).toEqual({ mode, notCors: reason });
+  });
+  test('only the POST whose CORS mode rests on its Origin alone is marked unproven', () => {
+    const beacon = rows.find(([n]) => n.startsWith('a POST with Origin and nothing else'));
+    expect(beacon && requestMode(beacon[1], false, PAGE, PRODUCERS.proxy).weak).toBe(true);
+    const fetchPost = rows.find(([n]) => n.startsWith('fetch() POST'));
+    expect(fetchPost && requestMode(fetchPost[1], false, PAGE, PRODUCERS['chrome-devtools']).weak).toBeUndefined();
   });
 });
 
