@@ -28,7 +28,7 @@ import { caseOf } from './lib/case-of.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv) {
-  const o = { only: /** @type {string[] | null} */ (null), out: /** @type {string | null} */ (null), quiet: false, panel: false };
+  const o = { only: /** @type {string[] | null} */ (null), out: /** @type {string | null} */ (null), quiet: false, panel: false, firefox: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => { const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i]; if (!v) throw new Error(`${a} needs a value`); return v; };
@@ -36,6 +36,7 @@ function parseArgs(argv) {
     else if (a.startsWith('--out')) o.out = val();
     else if (a === '--quiet') o.quiet = true;
     else if (a === '--panel') o.panel = true;
+    else if (a === '--firefox') o.firefox = true; // the same zoo in Firefox: scripts/record-firefox.mjs
     else if (a === '--help' || a === '-h') { console.log('node scripts/record-fixtures.mjs [--only id,id] [--out dir] [--quiet]'); process.exit(0); }
     else throw new Error(`unknown argument ${a}`);
   }
@@ -44,6 +45,7 @@ function parseArgs(argv) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  if (args.firefox) return (await import('./record-firefox.mjs')).main(process.argv.slice(2).filter((a) => a !== '--firefox'));
   const say = args.quiet ? () => {} : (/** @type {string} */ s) => console.error(s);
   const executable = findChromium();
   if (!executable) {
