@@ -16,8 +16,18 @@ export function applyTheme(theme: Theme): void {
   document.documentElement.style.colorScheme = theme;
 }
 
-/** Re-applies the theme when the user switches it in DevTools' settings (Chrome 99+ tells extensions). */
+/** Firefox announces a theme switch with an event instead of Chrome's handler (its light theme is named "light"). */
+interface FirefoxPanels {
+  onThemeChanged?: { addListener(fn: (name: string) => void): void };
+}
+
+/**
+ * Re-applies the theme when the user switches it in DevTools' settings: Chrome 99+ calls the handler given to
+ * setThemeChangeHandler, Firefox fires devtools.panels.onThemeChanged.
+ */
 export function followThemeChanges(): void {
   const panels = typeof chrome !== 'undefined' ? chrome.devtools?.panels : undefined;
-  panels?.setThemeChangeHandler?.((name) => applyTheme(name === 'dark' ? 'dark' : 'light'));
+  const follow = (name: string) => applyTheme(name === 'dark' ? 'dark' : 'light');
+  if (panels?.setThemeChangeHandler) panels.setThemeChangeHandler(follow);
+  else (panels as FirefoxPanels | undefined)?.onThemeChanged?.addListener(follow);
 }

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CASES } from '../test/zoo/server.mjs';
-import { findFirefox } from './lib/bidi.mjs';
+import { findFirefox } from './lib/bidi-recorder.mjs';
 import { findOmniJa, loadCorsDocLinks, loadCorsMessages } from './lib/firefox-locale.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

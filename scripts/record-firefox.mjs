@@ -2,7 +2,7 @@
 // Record the zoo in Firefox: the Firefox counterpart of scripts/record-fixtures.mjs. Firefox (ESR 153 from
 // Debian) runs headless with a fresh profile, DevTools open (--devtools) and today's Chrome build of the
 // extension installed as a temporary add-on; it is driven over WebDriver BiDi with no driver
-// (scripts/lib/bidi.mjs). For each zoo group we write test/fixtures/firefox/<group>.json holding
+// (scripts/lib/bidi-recorder.mjs). For each zoo group we write test/fixtures/firefox/<group>.json holding
 //   - the HAR as the extension sees it: browser.devtools.network.getHAR() called in the extension's devtools
 //     page (scripts/lib/firefox-devtools.mjs), and the entries its onRequestFinished listener received, and
 //   - Firefox's own verdict per request: the CORS console errors (BiDi log.entryAdded) mapped back to their
@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CASES, GROUPS, startZoo } from '../test/zoo/server.mjs';
-import { connectBidi, findFirefox, launchFirefox } from './lib/bidi.mjs';
+import { connectBidi, findFirefox, launchFirefox } from './lib/bidi-recorder.mjs';
 import { caseOf } from './lib/case-of.mjs';
 import { attachDevtoolsPage } from './lib/firefox-devtools.mjs';
 import { findOmniJa, loadCorsMessages } from './lib/firefox-locale.mjs';
@@ -102,7 +102,7 @@ export async function main(argv = process.argv.slice(2)) {
   say(`zoo: page ${zoo.pageOrigin}, api ${zoo.apiOrigin}, third ${zoo.thirdOrigin}; ${cases.length} cases`);
   /** @type {Awaited<ReturnType<typeof launchFirefox>> | undefined} */
   let ff;
-  /** @type {import('./lib/bidi.mjs').Bidi | undefined} */
+  /** @type {import('./lib/bidi-recorder.mjs').Bidi | undefined} */
   let bidi;
   try {
     ff = await launchFirefox({ executable, args: ['--devtools', '--remote-allow-system-access'], log: say });

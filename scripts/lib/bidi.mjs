@@ -1,158 +1,136 @@
-// A minimal WebDriver BiDi client for Firefox, with no driver: Firefox started with --remote-debugging-port
-// serves BiDi itself (ws://127.0.0.1:<port>/session). Node 20 has no WebSocket client and node_modules has no
-// `ws`, hence the few lines of RFC 6455 below (client frames masked, text only, fragments joined, pings
-// answered), as in scripts/lib/cdp-raw.mjs; BiDi's messages differ from CDP's ({type: "success" | "error" |
-// "event"}), so the two clients are kept apart.
-import { spawn } from 'node:child_process';
+// A WebDriver BiDi client small enough to read: Firefox speaks BiDi itself (no geckodriver, see
+// /work/shared/firefox-facts.md), and Node 20 has no WebSocket of its own, so this file holds a minimal RFC 6455
+// client too. Loopback only: text frames, client masking, fragmented messages, ping and close; no extensions.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
+import net from 'node:net';
 
-function frame(opcode, payload) {
-  const len = payload.length;
-  const head = len < 126 ? Buffer.alloc(2) : len < 65536 ? Buffer.alloc(4) : Buffer.alloc(10);
-  head[0] = 0x80 | opcode;
-  if (len < 126) head[1] = 0x80 | len;
-  else if (len < 65536) { head[1] = 0x80 | 126; head.writeUInt16BE(len, 2); }
-  else { head[1] = 0x80 | 127; head.writeBigUInt64BE(BigInt(len), 2); }
-  const mask = crypto.randomBytes(4);
-  const body = Buffer.from(payload);
-  for (let i = 0; i < body.length; i++) body[i] ^= mask[i & 3];
-  return Buffer.concat([head, mask, body]);
-}
+const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 /**
- * @typedef {object} Bidi
- * @property {(method: string, params?: object) => Promise<any>} send
- * @property {(fn: (method: string, params: any) => void) => void} on
- * @property {() => void} close
- */
-
-/**
- * Opens a BiDi WebSocket (ws://host:port/session).
+ * Open a WebSocket to `url` (ws://host:port/path). Resolves once the server accepted the upgrade.
  * @param {string} url
- * @returns {Promise<Bidi>}
+ * @param {(text: string) => void} onMessage
+ * @param {(why: string) => void} onClose
  */
-export function connectBidi(url) {
+export function openWebSocket(url, onMessage, onClose) {
   const u = new URL(url);
+  if (u.protocol !== 'ws:') throw new Error(`only ws:// URLs: ${url}`);
   const key = crypto.randomBytes(16).toString('base64');
+  const socket = net.connect(Number(u.port), u.hostname);
+  let buf = Buffer.alloc(0);
+  let open = false;
+  let closed = false;
+  /** @type {Buffer[]} */
+  let parts = [];
+
+  const frame = (opcode, payload) => {
+    const mask = crypto.randomBytes(4);
+    const n = payload.length;
+    const head = n < 126 ? Buffer.from([0x80 | opcode, 0x80 | n])
+      : n < 65536 ? Buffer.from([0x80 | opcode, 0x80 | 126, n >> 8, n & 255])
+        : Buffer.concat([Buffer.from([0x80 | opcode, 0x80 | 127]), (() => { const b = Buffer.alloc(8); b.writeBigUInt64BE(BigInt(n)); return b; })()]);
+    const body = Buffer.alloc(n);
+    for (let i = 0; i < n; i++) body[i] = payload[i] ^ mask[i & 3];
+    socket.write(Buffer.concat([head, mask, body]));
+  };
+  const finish = (why) => {
+    if (closed) return;
+    closed = true;
+    socket.destroy();
+    onClose(why);
+  };
+
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': key } });
-    req.on('error', reject);
-    req.on('response', (r) => reject(new Error(`BiDi WebSocket upgrade refused: ${r.statusCode}`)));
-    req.on('upgrade', (_res, socket, head) => {
-      let nextId = 1;
-      /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void, method: string}>} */
-      const pending = new Map();
-      /** @type {((method: string, params: any) => void)[]} */
-      const listeners = [];
-      let buf = head && head.length ? Buffer.from(head) : Buffer.alloc(0);
-      /** @type {Buffer[]} */
-      let parts = [];
-      let closed = false;
-      const dispatch = (text) => {
-        const m = JSON.parse(text);
-        if (m.type === 'event') {
-          for (const l of listeners) {
-            try { l(m.method, m.params); } catch (e) { console.error(`BiDi listener: ${e?.stack ?? e}`); }
-          }
+    socket.on('connect', () => {
+      socket.write([
+        `GET ${u.pathname}${u.search} HTTP/1.1`, `Host: ${u.host}`, 'Upgrade: websocket', 'Connection: Upgrade',
+        `Sec-WebSocket-Key: ${key}`, 'Sec-WebSocket-Version: 13', '', '',
+      ].join('\r\n'));
+    });
+    socket.on('error', (e) => (open ? finish(e.message) : reject(e)));
+    socket.on('close', () => (open ? finish('connection closed') : reject(new Error(`WebSocket ${url}: closed during the handshake`))));
+    socket.on('data', (chunk) => {
+      buf = Buffer.concat([buf, chunk]);
+      if (!open) {
+        const end = buf.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        const head = buf.subarray(0, end).toString('latin1');
+        buf = buf.subarray(end + 4);
+        const accept = crypto.createHash('sha1').update(key + GUID).digest('base64');
+        if (!/^HTTP\/1\.1 101 /.test(head) || !head.toLowerCase().includes(`sec-websocket-accept: ${accept.toLowerCase()}`)) {
+          reject(new Error(`WebSocket ${url}: upgrade refused: ${head.split('\r\n')[0]}`));
+          socket.destroy();
           return;
         }
-        const p = m.id !== undefined && m.id !== null ? pending.get(m.id) : undefined;
-        if (!p) { if (m.type === 'error') console.error(`BiDi error without a command: ${m.error}: ${m.message}`); return; }
-        pending.delete(m.id);
-        if (m.type === 'error') p.reject(new Error(`${p.method}: ${m.error}: ${m.message}`));
-        else p.resolve(m.result);
-      };
-      const parse = () => {
-        for (;;) {
-          if (buf.length < 2) return;
-          const fin = (buf[0] & 0x80) !== 0;
-          const opcode = buf[0] & 0x0f;
-          let len = buf[1] & 0x7f;
-          let off = 2;
-          if (len === 126) { if (buf.length < 4) return; len = buf.readUInt16BE(2); off = 4; }
-          else if (len === 127) { if (buf.length < 10) return; len = Number(buf.readBigUInt64BE(2)); off = 10; }
-          if (buf[1] & 0x80) off += 4; // servers do not mask; skip a key if one is there
-          if (buf.length < off + len) return;
-          const payload = buf.subarray(off, off + len);
-          buf = buf.subarray(off + len);
-          if (opcode === 0x9) { socket.write(frame(0xa, payload)); continue; }
-          if (opcode === 0x8) { closed = true; socket.end(); continue; }
-          if (opcode === 0x1 || opcode === 0x0 || opcode === 0x2) {
-            parts.push(Buffer.from(payload));
-            if (fin) { const text = Buffer.concat(parts).toString('utf8'); parts = []; dispatch(text); }
-          }
+        open = true;
+        resolve({
+          send: (text) => frame(1, Buffer.from(text, 'utf8')),
+          close: () => { if (!closed) { try { frame(8, Buffer.alloc(0)); } catch { /* gone */ } finish('closed by us'); } },
+        });
+      }
+      // Frames from the server are never masked.
+      for (;;) {
+        if (buf.length < 2) return;
+        const fin = (buf[0] & 0x80) !== 0;
+        const opcode = buf[0] & 0x0f;
+        let len = buf[1] & 0x7f;
+        let at = 2;
+        if (len === 126) { if (buf.length < 4) return; len = buf.readUInt16BE(2); at = 4; }
+        else if (len === 127) { if (buf.length < 10) return; len = Number(buf.readBigUInt64BE(2)); at = 10; }
+        if (buf.length < at + len) return;
+        const payload = buf.subarray(at, at + len);
+        buf = buf.subarray(at + len);
+        if (opcode === 8) { finish('closed by the server'); return; }
+        if (opcode === 9) { frame(10, payload); continue; }
+        if (opcode === 10) continue;
+        parts.push(payload);
+        if (fin) {
+          const text = Buffer.concat(parts).toString('utf8');
+          parts = [];
+          onMessage(text);
         }
-      };
-      socket.on('data', (d) => { buf = buf.length ? Buffer.concat([buf, d]) : d; parse(); });
-      const fail = () => { closed = true; for (const p of pending.values()) p.reject(new Error(`${p.method}: BiDi connection closed`)); pending.clear(); };
-      socket.on('close', fail);
-      socket.on('error', fail);
-      parse();
-      resolve({
-        send(method, params = {}) {
-          if (closed) return Promise.reject(new Error(`${method}: BiDi connection closed`));
-          const id = nextId++;
-          return new Promise((res, rej) => { pending.set(id, { resolve: res, reject: rej, method }); socket.write(frame(0x1, JSON.stringify({ id, method, params }))); });
-        },
-        on(fn) { listeners.push(fn); },
-        close() { if (!closed) { closed = true; try { socket.write(frame(0x8, Buffer.alloc(0))); } catch { /* gone */ } socket.end(); } },
-      });
+      }
     });
-    req.end();
   });
-}
-
-/** The Firefox executable: CORS_LENS_FIREFOX, else Debian's firefox-esr, else firefox on PATH. */
-export function findFirefox() {
-  if (process.env.CORS_LENS_FIREFOX) return fs.existsSync(process.env.CORS_LENS_FIREFOX) ? process.env.CORS_LENS_FIREFOX : null;
-  for (const p of ['/usr/bin/firefox-esr', '/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox']) if (fs.existsSync(p)) return p;
-  return null;
 }
 
 /**
- * Starts Firefox headless with a fresh profile and BiDi on a free port; resolves once it listens.
- * @param {{executable: string, args?: string[], prefs?: Record<string, string | number | boolean>, log?: (s: string) => void, timeoutMs?: number}} o
- * @returns {Promise<{wsUrl: string, profile: string, pid: number | undefined, stderr: () => string, close(): Promise<void>}>}
+ * A BiDi session over `ws://…/session`: `send(method, params)` resolves with the result (rejects with the error),
+ * `on(event, fn)` listens to events (subscribe to them with session.subscribe first).
  */
-export async function launchFirefox({ executable, args = [], prefs = {}, log = () => {}, timeoutMs = 60000 }) {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lens-firefox-'));
-  const userJs = Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n');
-  fs.writeFileSync(path.join(profile, 'user.js'), `${userJs}\n`);
-  const child = spawn(executable, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port=0', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' },
+export async function connectBidi(url) {
+  let next = 1;
+  /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void, method: string}>} */
+  const pending = new Map();
+  /** @type {Map<string, Set<(params: any) => void>>} */
+  const listeners = new Map();
+  const ws = await openWebSocket(url, (text) => {
+    const m = JSON.parse(text);
+    if (typeof m.id === 'number' && pending.has(m.id)) {
+      const p = pending.get(m.id);
+      pending.delete(m.id);
+      if (m.type === 'error') p.reject(new Error(`${p.method}: ${m.error}: ${m.message}`));
+      else p.resolve(m.result);
+    } else if (m.type === 'event') {
+      for (const fn of listeners.get(m.method) ?? []) fn(m.params);
+    }
+  }, (why) => {
+    for (const p of pending.values()) p.reject(new Error(`${p.method}: BiDi connection ended (${why})`));
+    pending.clear();
   });
-  let err = '';
-  const exited = new Promise((res) => child.once('exit', res));
-  const wsUrl = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Firefox did not start BiDi within ${timeoutMs} ms; stderr:\n${err.slice(-2000)}`)), timeoutMs);
-    const onData = (d) => {
-      err += d.toString();
-      const m = /WebDriver BiDi listening on (ws:\/\/[^\s]+)/.exec(err);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    };
-    child.stderr.on('data', onData);
-    child.stdout.on('data', onData);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`Firefox exited (${code}) before BiDi listened; stderr:\n${err.slice(-2000)}`)); });
-  });
-  log(`firefox: BiDi at ${wsUrl} (profile ${profile})`);
   return {
-    wsUrl: wsUrl.replace(/\/$/, ''),
-    profile,
-    pid: child.pid,
-    stderr: () => err,
-    async close() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        const t = setTimeout(() => child.kill('SIGKILL'), 5000);
-        await exited;
-        clearTimeout(t);
-      }
-      fs.rmSync(profile, { recursive: true, force: true });
+    send(method, params = {}) {
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject, method });
+        ws.send(JSON.stringify({ id, method, params }));
+      });
     },
+    on(event, fn) {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event).add(fn);
+      return () => listeners.get(event)?.delete(fn);
+    },
+    close: () => ws.close(),
   };
 }
