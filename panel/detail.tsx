@@ -35,7 +35,7 @@ export function Detail({ x, onClose }: Props) {
         <p class="headline" data-testid="headline">{ex.headline}</p>
         <p class="meta">
           {x.origin ? <>from <span class="mono">{displayValue(x.origin)}</span> · </> : null}
-          {error ? <><span class="mono">{error.code}</span>{error.failedParameter ? <> (<span class="mono">{displayValue(error.failedParameter)}</span>)</> : null} · Firefox: <span class="mono">{CODES[error.code].firefox}</span> · </> : null}
+          {error ? <><span class="mono">{error.code}</span>{error.failedParameter ? <> (<span class="mono">{displayValue(error.failedParameter)}</span>)</> : null} · Firefox: <span class="mono">{ex.firefoxKey ?? CODES[error.code].firefox}</span> · </> : null}
           confidence: {x.evaluation.confidence}
         </p>
         <Timeline x={x} />

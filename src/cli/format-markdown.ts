@@ -39,7 +39,7 @@ function blockedSection(x: AnalysedExchange): string[] {
   lines.push('| | |', '| --- | --- |');
   lines.push(`| Origin | ${x.origin === null ? '*(unknown)*' : mdCell(x.origin)} |`);
   lines.push(`| Failing response | ${mdProse(e.where, 'cell')} |`);
-  if (err) lines.push(`| Chrome error | ${mdCell(err.code)}${err.failedParameter ? ` (${mdCell(err.failedParameter)})` : ''} |`, `| Firefox reason | ${mdCell(CODES[err.code].firefox)} |`);
+  if (err) lines.push(`| Chrome error | ${mdCell(err.code)}${err.failedParameter ? ` (${mdCell(err.failedParameter)})` : ''} |`, `| Firefox reason | ${mdCell(e.firefoxKey ?? CODES[err.code].firefox)} |`);
   if (e.header) lines.push(`| ${mdText(e.header)} received | ${e.received === null ? '*(missing)*' : mdCell(e.received)} |`);
   if (e.sendLine) lines.push(`| The server must send | ${mdCell(e.sendLine)} |`);
   lines.push(`| Confidence | ${x.evaluation.confidence} |`, '');

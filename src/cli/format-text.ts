@@ -74,7 +74,7 @@ function blockedBlock(item: ReportItem, paint: Paint): string {
   const e = item.explanation;
   const err = x.evaluation.error;
   const lines = [`${paint.red(paint.bold('BLOCKED'))}  ${paint.bold(requestLine(item))}`];
-  const code = err ? `${err.code}${err.failedParameter ? ` (${printable(err.failedParameter)})` : ''} · Firefox: ${CODES[err.code].firefox}` : 'no error code: the capture lacks the failing response';
+  const code = err ? `${err.code}${err.failedParameter ? ` (${printable(err.failedParameter)})` : ''} · Firefox: ${item.explanation.firefoxKey ?? CODES[err.code].firefox}` : 'no error code: the capture lacks the failing response';
   lines.push(`  ${paint.dim(`from ${printable(x.origin ?? 'an unknown origin')} · ${printable(e.where)} · ${code}`)}`);
   lines.push(`  ${printable(e.headline)}`);
   if (e.header) lines.push(`  ${e.header}: ${e.received === null ? paint.yellow('(missing)') : printable(JSON.stringify(e.received))}`);

@@ -45,7 +45,7 @@ export function reportJson(report: Report): unknown {
         origin: x.origin,
         verdict: ev.verdict,
         error: ev.error
-          ? { code: ev.error.code, failedParameter: ev.error.failedParameter, stage: ev.error.stage, hop: ev.error.hop, firefox: CODES[ev.error.code].firefox }
+          ? { code: ev.error.code, failedParameter: ev.error.failedParameter, stage: ev.error.stage, hop: ev.error.hop, firefox: e.firefoxKey ?? CODES[ev.error.code].firefox }
           : null,
         preflight: pfEntry === null ? null : { entry: pfEntry, status: pfStatus },
         entries: x.entries,

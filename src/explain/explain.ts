@@ -14,6 +14,7 @@ import { chromeConsoleMessage, type ResourceKind } from './console-message';
 import type { Ctx } from './context';
 import { clean, redactUrl } from './display';
 import { baseExplanation, type Explanation } from './explanation';
+import { firefoxReason } from './firefox-reason';
 import { fixFor } from './fix';
 import { explainAllowed, explainNotCors, explainUnknown } from './other-verdicts';
 import { preflightCause } from './preflight-cause';
@@ -99,7 +100,7 @@ function explainBlocked(x: AnalysedExchange, options: ExplainOptions): Explanati
     details: RULES.map((r) => r(c)).filter((d): d is string => d !== null),
     preflightCause: preflightCause(ev.preflightReasons),
     consoleMessage: browserWords(x.capture).isChrome ? consoleLine(x, c, options) : null,
-    firefoxKey: CODES[error.code].firefox,
+    firefoxKey: firefoxReason(x)?.key ?? CODES[error.code].firefox,
     fix,
     snippets: snippetsFor(x.record, ev, fix),
     warnings: describeWarnings(x.warnings),

@@ -14,4 +14,5 @@ export { shortFailure, shortSummary, shortSummaryMarked } from './summary';
 export { fixLines } from './fix-text';
 export { clean } from './display';
 export { captureNotes, SANITIZED_NOTE } from './capture-notes';
+export { type FirefoxReason, firefoxReason } from './firefox-reason';
 export { browserWords, type BrowserWords } from './browser-words';

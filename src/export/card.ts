@@ -3,7 +3,7 @@
  * code, the header and its value, the line to send), the few headers that decide CORS on the failing step, and
  * the fix. Redacted like every export; the panel only lays it out and turns it into pixels.
  */
-import { CODES, type HeaderList, nameIs, type VerdictKind } from '../cors';
+import { type HeaderList, nameIs, type VerdictKind } from '../cors';
 import { clean, type Explanation, fixLines } from '../explain';
 import type { AnalysedExchange } from '../har';
 import { primeRedactor, Redactor, redactReproduction } from './redact';
@@ -70,7 +70,7 @@ export function cardData(x: AnalysedExchange, e: Explanation, redact = true): Ca
     url: short(t(redactor ? redactor.url(wireUrl(x.url)) : wireUrl(x.url))),
     headline: clean(t(e.headline)),
     code: error ? error.code : null,
-    firefox: error ? CODES[error.code].firefox : null,
+    firefox: error ? e.firefoxKey : null,
     where: error ? clean(t(e.where)) : null,
     header: e.header,
     received: e.received === null ? null : short(t(e.received)),

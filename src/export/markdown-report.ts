@@ -4,7 +4,7 @@
  * request and response headers with the offending header marked (or a row for the missing one), the curl
  * commands to see it for themselves, and which browser and CORS Lens version said so.
  */
-import { CODES, nameIs } from '../cors';
+import { nameIs } from '../cors';
 import { type Explanation, fixLines, shortSummaryMarked } from '../explain';
 import type { AnalysedExchange } from '../har';
 import { curlScript } from './curl';
@@ -34,7 +34,7 @@ export function markdownReport(x: AnalysedExchange, e: Explanation, repro: Repro
   const facts: string[] = ['| | |', '| --- | --- |', `| Verdict | **${VERDICT[ev.verdict]}** (confidence: ${ev.confidence}) |`];
   if (ev.error) {
     facts.push(`| Chrome error | ${mdCell(ev.error.code)}${ev.error.failedParameter ? ` (failedParameter ${mdCell(t(ev.error.failedParameter))})` : ''} |`);
-    facts.push(`| Firefox reason | ${mdCell(CODES[ev.error.code].firefox)} |`);
+    if (e.firefoxKey) facts.push(`| Firefox reason | ${mdCell(e.firefoxKey)} |`);
     facts.push(`| Failing response | ${mdProse(t(e.where), 'cell')} |`);
   }
   if (e.header) facts.push(`| ${mdText(e.header)} received | ${e.received === null ? '*(missing)*' : mdCell(cut(t(e.received)))} |`);

@@ -1,0 +1,49 @@
+/**
+ * What Firefox says about the same failure: its reason key (security.properties, the key its console message
+ * and MDN page are named by) and the argument it fills in. CODES holds the usual key per Chrome code; the
+ * exceptions below are where Firefox, recorded on the same zoo (test/fixtures/firefox/README.md), reports
+ * another check for the same response.
+ */
+import { CODES, failingResponse, headerValue, headerValues } from '../cors';
+import type { AnalysedExchange } from '../har/analyze';
+
+export interface FirefoxReason {
+  readonly key: string;
+  /** The value Firefox puts in its message (a status, an origin, a header name), or null. */
+  readonly arg: string | null;
+}
+
+export function firefoxReason(x: AnalysedExchange): FirefoxReason | null {
+  const error = x.evaluation.error;
+  if (x.evaluation.verdict !== 'blocked' || !error) return null;
+  const response = failingResponse(x.record, error);
+  const status = response ? String(response.status) : null;
+  const acao = response ? headerValues(response.headers, 'access-control-allow-origin') : [];
+  switch (error.code) {
+    case 'MultipleAllowOriginValues':
+    case 'PreflightMultipleAllowOriginValues':
+      // Firefox counts header lines; one line holding a list is a value that does not match the origin.
+      return acao.length > 1 ? { key: 'CORSMultipleAllowOriginNotAllowed', arg: null } : { key: 'CORSAllowOriginNotMatchingOrigin', arg: acao[0] ?? '' };
+    case 'PreflightDisallowedRedirect':
+      // Firefox checks Access-Control-Allow-Origin before it refuses the redirect.
+      return response && headerValue(response.headers, 'access-control-allow-origin') === null ? { key: 'CORSMissingAllowOrigin2', arg: status } : { key: 'CORSExternalRedirectNotAllowed', arg: null };
+    case 'CorsDisabledScheme':
+    case 'RedirectContainsCredentials':
+      // A redirect Chrome refuses outright has no key of its own in Firefox.
+      return { key: 'CORSDidNotSucceed2', arg: null };
+  }
+  const key = CODES[error.code].firefox;
+  switch (key) {
+    case 'CORSMissingAllowOrigin2':
+    case 'CORSPreflightDidNotSucceed3':
+      return { key, arg: status };
+    case 'CORSAllowOriginNotMatchingOrigin':
+      return { key, arg: acao.join(', ') };
+    case 'CORSMissingAllowHeaderFromPreflight2':
+    case 'CORSInvalidAllowMethod':
+    case 'CORSInvalidAllowHeader':
+      return { key, arg: error.offending ?? (error.failedParameter || null) };
+    default:
+      return { key, arg: null };
+  }
+}

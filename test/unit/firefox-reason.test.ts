@@ -1,0 +1,50 @@
+/**
+ * The Firefox reason key CORS Lens names for a failure is the one Firefox itself gives: scored on the zoo
+ * recorded in Firefox ESR 153 (test/fixtures/firefox), the engine reading Firefox's own HAR, Firefox's console
+ * verdict as the truth. Blocked-or-not must agree too, or be said with less than confidence.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { firefoxReason } from '../../src/explain';
+import { analyseHar } from '../../src/har';
+
+interface FirefoxVerdict {
+  readonly url: string;
+  readonly method: string;
+  readonly caseId: string;
+  readonly blocked: boolean;
+  readonly reason: string | null;
+}
+
+const files = readdirSync('test/fixtures/firefox').filter((f) => f.endsWith('.json') && f !== 'summary.json');
+let named = 0;
+
+describe('Firefox verdicts on Firefox captures', () => {
+  test.each(files)('%s: blocked as Firefox blocked, never a confident wrong verdict, and Firefox\'s own reason key', (file) => {
+    const fixture = JSON.parse(readFileSync(`test/fixtures/firefox/${file}`, 'utf8')) as { har: unknown; firefox: FirefoxVerdict[] };
+    const exchanges = analyseHar(fixture.har).exchanges;
+    const wrong: string[] = [];
+    let keys = 0;
+    for (const r of fixture.firefox) {
+      const mine = exchanges.filter((x) => x.url === r.url && x.method === r.method);
+      if (mine.length === 0) continue;
+      const confident = mine.filter((x) => x.evaluation.verdict !== 'unknown' && x.evaluation.confidence !== 'uncertain');
+      if (confident.length > 0 && !mine.some((x) => (x.evaluation.verdict === 'blocked') === r.blocked)) {
+        wrong.push(`${r.caseId}: Firefox ${r.blocked ? r.reason : 'passed'}, CORS Lens ${mine.map((x) => x.evaluation.verdict).join('/')}`);
+      }
+      const blocked = mine.find((x) => x.evaluation.verdict === 'blocked' && x.evaluation.error !== null);
+      if (r.blocked && r.reason && blocked) {
+        keys++;
+        const named = firefoxReason(blocked)?.key;
+        if (named !== r.reason) wrong.push(`${r.caseId}: Firefox ${r.reason}, CORS Lens names ${named}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    named += keys;
+  });
+
+  test('the reason keys compared cover the blocked requests of the zoo', () => {
+    // Runs after the table above (vitest runs a file's tests in order).
+    expect(named).toBeGreaterThan(100);
+  });
+});
