@@ -83,9 +83,14 @@ export function Detail({ x, onClose }: Props) {
 
         {ex.consoleMessage ? (
           <div class="console">
-            <h3>Chrome's console says</h3>
+            <h3>{ex.consoleBrowser ?? 'The browser'}'s console says</h3>
             <pre class="mono">{ex.consoleMessage}</pre>
             <CopyButton text={ex.consoleMessage} />
+            {ex.consoleDocs ? (
+              <a class="docs" href={ex.consoleDocs} target="_blank" rel="noreferrer">
+                Firefox's page for this reason
+              </a>
+            ) : null}
           </div>
         ) : null}
 

@@ -46,6 +46,7 @@ function blockedSection(x: AnalysedExchange): string[] {
   for (const d of e.details) lines.push(mdProse(d), '');
   if (e.preflightCause) lines.push(mdProse(e.preflightCause), '');
   for (const c of e.caveats) lines.push(`> ${mdProse(c)}`, '');
-  if (e.consoleMessage) lines.push('Chrome console:', '', mdBlock(e.consoleMessage, 'text'), '');
+  if (e.consoleMessage) lines.push(`${e.consoleBrowser ?? 'Browser'} console:`, '', mdBlock(e.consoleMessage, 'text'), '');
+  if (e.consoleDocs) lines.push(`Firefox's page for it: <${e.consoleDocs}>`, '');
   return lines;
 }

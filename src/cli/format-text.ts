@@ -82,7 +82,8 @@ function blockedBlock(item: ReportItem, paint: Paint): string {
   for (const d of e.details) lines.push(`  ${printable(d)}`);
   if (e.preflightCause) lines.push(`  ${printable(e.preflightCause)}`);
   for (const c of e.caveats) lines.push(`  ${paint.yellow('Note:')} ${printable(c)}`);
-  if (e.consoleMessage) lines.push(`  ${paint.dim(`Chrome: ${printable(e.consoleMessage)}`)}`);
+  if (e.consoleMessage) lines.push(`  ${paint.dim(`${e.consoleBrowser ?? 'Console'}: ${printable(e.consoleMessage)}`)}`);
+  if (e.consoleDocs) lines.push(`  ${paint.dim(`Docs: ${e.consoleDocs}`)}`);
   lines.push(`  ${paint.dim(`exchange ${x.id} · HAR entries ${x.entries.join(', ')} · confidence ${x.evaluation.confidence}`)}`);
   return lines.join('\n');
 }

@@ -14,6 +14,7 @@ import { chromeConsoleMessage, type ResourceKind } from './console-message';
 import type { Ctx } from './context';
 import { clean, redactUrl } from './display';
 import { baseExplanation, type Explanation } from './explanation';
+import { firefoxConsoleMessage, firefoxReasonPage } from './firefox-console';
 import { firefoxReason } from './firefox-reason';
 import { fixFor } from './fix';
 import { explainAllowed, explainNotCors, explainUnknown } from './other-verdicts';
@@ -70,6 +71,15 @@ function consoleLine(x: AnalysedExchange, c: Ctx, options: ExplainOptions): stri
   });
 }
 
+/** The console line of the browser that made the capture: Chrome's or Firefox's, and none for anyone else's. */
+function consoleOf(x: AnalysedExchange, c: Ctx, options: ExplainOptions): Pick<Explanation, 'consoleMessage' | 'consoleBrowser' | 'consoleDocs'> {
+  if (browserWords(x.capture).isChrome) return { consoleMessage: consoleLine(x, c, options), consoleBrowser: 'Chrome', consoleDocs: null };
+  const reason = x.capture.producer.facts.family === 'firefox' ? firefoxReason(x) : null;
+  const message = reason ? firefoxConsoleMessage(reason, c.hop?.url ?? x.url) : null;
+  if (!reason || message === null) return { consoleMessage: null, consoleBrowser: null, consoleDocs: null };
+  return { consoleMessage: message, consoleBrowser: 'Firefox', consoleDocs: firefoxReasonPage(reason.key) };
+}
+
 function explainBlocked(x: AnalysedExchange, options: ExplainOptions): Explanation {
   const ev = x.evaluation;
   const c = context(x);
@@ -99,7 +109,7 @@ function explainBlocked(x: AnalysedExchange, options: ExplainOptions): Explanati
     sendLine,
     details: RULES.map((r) => r(c)).filter((d): d is string => d !== null),
     preflightCause: preflightCause(ev.preflightReasons),
-    consoleMessage: browserWords(x.capture).isChrome ? consoleLine(x, c, options) : null,
+    ...consoleOf(x, c, options),
     firefoxKey: firefoxReason(x)?.key ?? CODES[error.code].firefox,
     fix,
     snippets: snippetsFor(x.record, ev, fix),

@@ -22,8 +22,12 @@ export interface Explanation {
   readonly details: readonly string[];
   /** Why a preflight was needed; null when none was. */
   readonly preflightCause: string | null;
-  /** Chrome's console wording; null when not blocked. */
+  /** The browser's console wording for the failure (Chrome's or Firefox's, for a capture either made); null when not blocked. */
   readonly consoleMessage: string | null;
+  /** Whose console `consoleMessage` is: "Chrome" or "Firefox". */
+  readonly consoleBrowser: string | null;
+  /** The documentation page the browser's console links the failure to (Firefox's MDN page), or null. */
+  readonly consoleDocs: string | null;
   readonly firefoxKey: string | null;
   readonly fix: Fix | null;
   readonly snippets: readonly Snippet[];
@@ -43,6 +47,8 @@ export function baseExplanation(x: AnalysedExchange, headline: string, where: st
     details,
     preflightCause: preflightCause(x.evaluation.preflightReasons),
     consoleMessage: null,
+    consoleBrowser: null,
+    consoleDocs: null,
     firefoxKey: null,
     fix: null,
     snippets: [],

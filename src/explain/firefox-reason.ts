@@ -4,7 +4,7 @@
  * exceptions below are where Firefox, recorded on the same zoo (test/fixtures/firefox/README.md), reports
  * another check for the same response.
  */
-import { CODES, failingResponse, headerValue, headerValues } from '../cors';
+import { allowListItems, CODES, failingResponse, headerValue, headerValues } from '../cors';
 import type { AnalysedExchange } from '../har/analyze';
 
 export interface FirefoxReason {
@@ -40,10 +40,26 @@ export function firefoxReason(x: AnalysedExchange): FirefoxReason | null {
     case 'CORSAllowOriginNotMatchingOrigin':
       return { key, arg: acao.join(', ') };
     case 'CORSMissingAllowHeaderFromPreflight2':
+      return { key, arg: firstRefusedSorted(x) ?? error.failedParameter };
     case 'CORSInvalidAllowMethod':
     case 'CORSInvalidAllowHeader':
       return { key, arg: error.offending ?? (error.failedParameter || null) };
     default:
       return { key, arg: null };
   }
+}
+
+/**
+ * Firefox walks its Access-Control-Request-Headers list, sorted and lower-cased, and names the first name the
+ * preflight refuses (t-three-headers-one-allowed: x-alpha, where Chrome names x-zeta, the first in request order).
+ */
+function firstRefusedSorted(x: AnalysedExchange): string | null {
+  const error = x.evaluation.error;
+  const hop = error ? x.evaluation.hops[error.hop] : undefined;
+  const response = error ? failingResponse(x.record, error) : null;
+  if (!hop || !response) return null;
+  const allowed = new Set(allowListItems(headerValue(response.headers, 'access-control-allow-headers')).map((n) => n.toLowerCase()));
+  const wildcard = x.evaluation.credentials !== 'include' && allowed.has('*');
+  const names = [...new Set(hop.unsafeHeaders.map((h) => h.name))].sort();
+  return names.find((n) => !allowed.has(n) && !(wildcard && n !== 'authorization')) ?? null;
 }

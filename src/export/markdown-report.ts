@@ -45,7 +45,8 @@ export function markdownReport(x: AnalysedExchange, e: Explanation, repro: Repro
   for (const d of e.details) out.push(mdProse(t(d)), '');
   if (e.preflightCause) out.push(mdProse(t(e.preflightCause)), '');
   for (const c of e.caveats) out.push(`> ${mdProse(t(c))}`, '');
-  if (e.consoleMessage) out.push('Chrome console:', '', mdBlock(t(e.consoleMessage), 'text'), '');
+  if (e.consoleMessage) out.push(`${e.consoleBrowser ?? 'Browser'} console:`, '', mdBlock(t(e.consoleMessage), 'text'), '');
+  if (e.consoleDocs) out.push(`Firefox's page for it: <${e.consoleDocs}>`, '');
 
   if (e.fix) {
     const lines = fixLines(e.fix).map(t);

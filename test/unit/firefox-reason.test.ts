@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { firefoxReason } from '../../src/explain';
+import { explain, firefoxReason } from '../../src/explain';
 import { analyseHar } from '../../src/har';
 
 interface FirefoxVerdict {
@@ -46,5 +46,30 @@ describe('Firefox verdicts on Firefox captures', () => {
   test('the reason keys compared cover the blocked requests of the zoo', () => {
     // Runs after the table above (vitest runs a file's tests in order).
     expect(named).toBeGreaterThan(100);
+  });
+});
+
+describe("Firefox's own words for a Firefox capture", () => {
+  test('the console line names the URL and the argument Firefox named, and links its MDN page', () => {
+    let checked = 0;
+    for (const file of files) {
+      const fixture = JSON.parse(readFileSync(`test/fixtures/firefox/${file}`, 'utf8')) as { har: unknown; console: { key: string; arg: string | null; url: string; caseId: string }[]; firefox: FirefoxVerdict[] };
+      const exchanges = analyseHar(fixture.har).exchanges;
+      for (const r of fixture.firefox) {
+        const x = exchanges.find((y) => y.url === r.url && y.method === r.method && y.evaluation.verdict === 'blocked' && y.evaluation.error !== null);
+        if (!x || !r.blocked || !r.reason) continue;
+        const seen = fixture.console.find((m) => m.caseId === r.caseId && m.key === r.reason);
+        const e = explain(x);
+        expect(e.consoleBrowser, r.caseId).toBe('Firefox');
+        expect(e.consoleMessage, r.caseId).toMatch(/^Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at/);
+        expect(e.consoleDocs, r.caseId).toBe(`https://developer.mozilla.org/docs/Web/HTTP/Guides/CORS/Errors/${r.reason.replace(/\d+$/, '')}`);
+        if (seen) {
+          expect(e.consoleMessage, r.caseId).toContain(seen.url);
+          if (seen.arg !== null && seen.arg !== '(null)') expect(firefoxReason(x)?.arg, r.caseId).toBe(seen.arg);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });
