@@ -92,105 +92,121 @@ export function evaluate(exchange: ExchangeRecord): Evaluation {
   const base = { error: null, hops: [], warnings: [], preflightReasons: [], networkError: null } as const;
   if (!first) return { ...base, verdict: 'unknown', confidence: 'uncertain', credentials: 'unknown', notes: [] };
   if (exchange.mode === 'no-cors' || exchange.mode === 'navigate') return NOT_CORS_MODE[exchange.credentials];
-
   const observed = observe(exchange);
-  const notes: EvidenceNote[] = [];
-  let sim: Simulation;
-  let other: Simulation | null = null;
-  let credentials: 'include' | 'omit' | 'unknown' = exchange.credentials;
-  let confidence: Confidence = 'certain';
+  const r = replay(exchange, observed);
+  return beforeTheChecks(exchange, observed, r) ?? afterTheChecks(exchange, observed, r);
+}
 
+/** The replay chosen for the verdict, what it assumes, and what the verdict is being built from. */
+interface Replay {
+  readonly sim: Simulation;
+  /** The other credentials mode's replay, when the mode is unknown and the two disagree. */
+  readonly other: Simulation | null;
+  readonly credentials: 'include' | 'omit' | 'unknown';
+  confidence: Confidence;
+  readonly notes: EvidenceNote[];
+}
+
+/**
+ * Replays the exchange in the credentials mode the capture shows, or, when it shows none, in both, letting the
+ * observed outcome choose where they disagree.
+ */
+function replay(exchange: ExchangeRecord, observed: Observed): Replay {
   if (exchange.credentials !== 'unknown') {
-    sim = simulate(exchange, exchange.credentials === 'include');
-    if (exchange.credentials === 'include') notes.push('credentials-from-cookie');
-  } else {
-    const omit = simulate(exchange, false);
-    // The browser completed the request and nothing fails without credentials: whichever mode the page used,
-    // the verdict is "allowed", so the credentialed replay is not needed (most of a capture takes this path).
-    const include = observed.kind === 'completed' && !omit.failure ? omit : simulate(exchange, true);
-    if (sameFailure(omit.failure, include.failure)) {
-      sim = omit;
-    } else {
-      const pick = pickByObservation(omit, include, observed);
-      sim = pick.sim;
-      credentials = pick.credentials;
-      confidence = pick.confidence;
-      notes.push(pick.note);
-      if (pick.credentials === 'unknown') other = sim === omit ? include : omit;
-    }
+    const notes: EvidenceNote[] = exchange.credentials === 'include' ? ['credentials-from-cookie'] : [];
+    return { sim: simulate(exchange, exchange.credentials === 'include'), other: null, credentials: exchange.credentials, confidence: 'certain', notes };
   }
+  const omit = simulate(exchange, false);
+  // The browser completed the request and nothing fails without credentials: whichever mode the page used,
+  // the verdict is "allowed", so the credentialed replay is not needed (most of a capture takes this path).
+  const include = observed.kind === 'completed' && !omit.failure ? omit : simulate(exchange, true);
+  if (sameFailure(omit.failure, include.failure)) return { sim: omit, other: null, credentials: 'unknown', confidence: 'certain', notes: [] };
+  const pick = pickByObservation(omit, include, observed);
+  const other = pick.credentials === 'unknown' ? (pick.sim === omit ? include : omit) : null;
+  return { sim: pick.sim, other, credentials: pick.credentials, confidence: pick.confidence, notes: [pick.note] };
+}
 
-  const reasons = preflightReasonsOf(sim.hops[0]);
-  const result = (verdict: VerdictKind, extra: Partial<Evaluation> = {}): Evaluation => ({
+function result(r: Replay, verdict: VerdictKind, extra: Partial<Evaluation> = {}): Evaluation {
+  return {
     verdict,
-    error: verdict === 'blocked' ? sim.failure : null,
-    confidence,
-    credentials,
-    preflightReasons: reasons,
-    hops: sim.hops,
-    warnings: sim.warnings,
-    notes,
+    error: verdict === 'blocked' ? r.sim.failure : null,
+    confidence: r.confidence,
+    credentials: r.credentials,
+    preflightReasons: preflightReasonsOf(r.sim.hops[0]),
+    hops: r.sim.hops,
+    warnings: r.sim.warnings,
+    notes: r.notes,
     networkError: null,
-    ...(other?.failure ? { otherwise: other.failure } : {}),
+    ...(r.other?.failure ? { otherwise: r.other.failure } : {}),
     ...extra,
-  });
+  };
+}
 
+/** What settles the verdict before any CORS check's result counts: a cut chain, same-origin, a network error. */
+function beforeTheChecks(exchange: ExchangeRecord, observed: Observed, r: Replay): Evaluation | null {
+  const { sim, notes } = r;
   if (sim.end === 'redirect-not-followed' && exchange.chainComplete === false) {
     notes.push('chain-cut');
-    return result('unknown', { confidence: 'uncertain' });
+    return result(r, 'unknown', { confidence: 'uncertain' });
   }
   if (!sim.corsApplied && !sim.failure) {
     // Same-origin as far as the capture shows; but a failure, or no answer at all, may hide a redirect elsewhere.
     if (observed.kind === 'failed') {
       notes.push('browser-failed-but-checks-pass');
-      return result('unknown', { confidence: 'uncertain' });
+      return result(r, 'unknown', { confidence: 'uncertain' });
     }
-    if (sim.end === 'no-response' && observed.kind !== 'network-error') return result('unknown', { confidence: 'uncertain' });
+    if (sim.end === 'no-response' && observed.kind !== 'network-error') return result(r, 'unknown', { confidence: 'uncertain' });
     notes.push('same-origin');
-    return result('not-cors');
+    return result(r, 'not-cors');
   }
   if (sim.hops.some((h) => h.preflight === 'cache')) notes.push('preflight-from-cache');
   if (sim.end === 'redirect-not-followed') notes.push('redirect-not-followed');
-
   if (observed.kind === 'network-error') {
     // Chrome reports no CORS error when the connection itself failed (a dropped preflight, a refused port).
     notes.push('network-error');
-    return result('unknown', { networkError: observed.error, confidence: 'certain' });
+    return result(r, 'unknown', { networkError: observed.error, confidence: 'certain' });
   }
+  return null;
+}
 
-  if (sim.failure) {
-    if (observed.kind === 'completed') {
-      notes.push('browser-allowed-but-checks-fail');
-      return result('unknown', { confidence: 'uncertain' });
-    }
-    // Where the capture cannot say at which step the browser failed (a worker's request), it cannot contradict one.
-    if (observed.kind === 'failed' && observed.at !== 'unknown' && !fits(sim, observed)) confidence = 'uncertain';
-    if (!exchange.errorsRecorded) {
-      // Nothing in the file says the browser failed it: the failing check is the evidence, and it is inferred.
-      notes.push('decision-not-recorded');
-      if (confidence === 'certain') confidence = 'inferred';
-      // Chrome fails a same-origin-mode redirect without a CORS error: without its record, say less.
-      if (sim.failure.code === 'DisallowedByMode') confidence = 'uncertain';
-    }
-    return result('blocked');
-  }
-
+/** The verdict from the replay's checks, weighed against what the capture shows the browser did. */
+function afterTheChecks(exchange: ExchangeRecord, observed: Observed, r: Replay): Evaluation {
+  const { sim, notes } = r;
+  if (sim.failure) return failed(exchange, observed, r, sim.failure);
   if (sim.end === 'missing-preflight') {
     notes.push('preflight-missing');
-    return result(observed.kind === 'failed' ? 'blocked' : 'unknown', { confidence: 'uncertain' });
+    return result(r, observed.kind === 'failed' ? 'blocked' : 'unknown', { confidence: 'uncertain' });
   }
   if (observed.kind === 'failed' && observed.at === 'unknown' && sim.end === 'no-response') {
     // The browser failed it as a CORS failure, and the capture holds no response to say which check (a worker's
     // request). Elsewhere a failure without its response is a report Chrome has not completed yet.
     notes.push('no-response-captured');
-    return result('blocked', { confidence: 'uncertain' });
+    return result(r, 'blocked', { confidence: 'uncertain' });
   }
   if (observed.kind === 'failed') {
     notes.push('browser-failed-but-checks-pass');
-    return result('unknown', { confidence: 'uncertain' });
+    return result(r, 'unknown', { confidence: 'uncertain' });
   }
-  if (sim.end === 'no-response') return result('unknown', { confidence: 'uncertain' });
-  return result('allowed');
+  if (sim.end === 'no-response') return result(r, 'unknown', { confidence: 'uncertain' });
+  return result(r, 'allowed');
+}
+
+/** A check fails in the replay: blocked, as sure as the capture's record of the browser allows. */
+function failed(exchange: ExchangeRecord, observed: Observed, r: Replay, failure: StagedFailure): Evaluation {
+  if (observed.kind === 'completed') {
+    r.notes.push('browser-allowed-but-checks-fail');
+    return result(r, 'unknown', { confidence: 'uncertain' });
+  }
+  // Where the capture cannot say at which step the browser failed (a worker's request), it cannot contradict one.
+  if (observed.kind === 'failed' && observed.at !== 'unknown' && !fits(r.sim, observed)) r.confidence = 'uncertain';
+  if (!exchange.errorsRecorded) {
+    // Nothing in the file says the browser failed it: the failing check is the evidence, and it is inferred.
+    r.notes.push('decision-not-recorded');
+    if (r.confidence === 'certain') r.confidence = 'inferred';
+    // Chrome fails a same-origin-mode redirect without a CORS error: without its record, say less.
+    if (failure.code === 'DisallowedByMode') r.confidence = 'uncertain';
+  }
+  return result(r, 'blocked');
 }
 
 /** The replay fails where the capture shows the browser failing: same hop, and preflight vs response. */
