@@ -5,7 +5,7 @@
  * the Origin Chrome adds; a preflight Chrome answered from its cache is rebuilt from the request it guarded.
  */
 import { type HeaderList, type HopRecord, hasHeader, headerValue, requestHeadersValue } from '../cors';
-import { browserWords } from '../explain';
+import { type BrowserWords, browserWords } from '../explain';
 import { type AnalysedExchange, repeats } from '../har';
 import type { HttpResponse, Reproduction, Step } from './request';
 import { unsendable } from './sendable';
@@ -76,82 +76,100 @@ export function reproduce(x: AnalysedExchange): Reproduction {
   if (x.record.hops.length === 0) return { steps: [], notes: [], unfaithful: 'the exchange has no request to replay', browser };
   if (x.notCors === 'websocket') return { steps: [], notes: [], unfaithful: WEBSOCKET, browser };
   // Where the capture does not show the page's origin, no Origin is invented: the reader adds their own.
-  const originKnown = x.origin !== null;
-  const ev = x.evaluation;
-  const fail = ev.error;
+  const b: Building = { x, words, originKnown: x.origin !== null, notes: new Set(), stripped: false };
+  const fail = x.evaluation.error;
   const steps: Step[] = [];
-  const notes = new Set<string>();
-  let stripped = false;
-
   for (let i = 0; i < x.record.hops.length; i++) {
-    const hop = x.record.hops[i] as HopRecord;
-    const outcome = ev.hops[i];
-    const url = wireUrl(hop.url);
-    if (url !== hop.url && i === 0) notes.add('The URL is shown as the browser sent it: without its #fragment or user:password@.');
-
-    if (hop.preflight) {
-      const headers = wireHeaders(hop.preflight.requestHeaders);
-      stripped ||= strippedNamed(hop.preflight.requestHeaders);
-      steps.push({
-        kind: 'preflight',
-        hop: i,
-        request: { method: 'OPTIONS', url, headers, body: null },
-        response: responseOf(hop.preflight.response),
-        source: 'captured',
-        failed: fail?.stage === 'preflight' && fail.hop === i,
-      });
-    } else if (outcome && (outcome.preflight === 'cache' || outcome.preflight === 'missing')) {
-      const headers = [
-        ...(originKnown ? [{ name: 'Origin', value: outcome.origin }] : []),
-        { name: 'Access-Control-Request-Method', value: outcome.method },
-        ...(outcome.unsafeHeaders.length > 0 ? [{ name: 'Access-Control-Request-Headers', value: requestHeadersValue(outcome.unsafeHeaders) }] : []),
-      ];
-      steps.push({ kind: 'preflight', hop: i, request: { method: 'OPTIONS', url, headers, body: null }, response: null, source: 'reconstructed', failed: fail?.stage === 'preflight' && fail.hop === i });
-      notes.add(
-        outcome.preflight === 'cache' && words.sawEverything
-          ? 'The capture has no preflight: Chrome answered it from its preflight cache. The OPTIONS command is rebuilt from what Chrome sends.'
-          : outcome.preflight === 'cache'
-            ? `The capture has no preflight: ${browser} answered it from its preflight cache, or the export left it out. The OPTIONS command is rebuilt from what ${browser} sends.`
-            : `The capture has no preflight for a request that needed one. The OPTIONS command is rebuilt from what ${browser} sends.`,
-      );
-      if (!originKnown) notes.add(NO_ORIGIN);
-    }
+    const captured = (x.record.hops[i] as HopRecord).url;
+    const url = wireUrl(captured);
+    if (url !== captured && i === 0) b.notes.add('The URL is shown as the browser sent it: without its #fragment or user:password@.');
+    const preflight = preflightStep(b, i, url);
+    if (preflight) steps.push(preflight);
     if (x.requestMissing) {
-      notes.add('The request itself is not in the capture: only its preflight can be replayed.');
+      b.notes.add('The request itself is not in the capture: only its preflight can be replayed.');
       break;
     }
-
-    const pageSet = !onWire(hop.requestHeaders);
-    let headers = wireHeaders(hop.requestHeaders);
-    stripped ||= strippedNamed(hop.requestHeaders);
-    if (pageSet && outcome?.cors && headerValue(headers, 'origin') === null) {
-      if (originKnown) headers = [{ name: 'Origin', value: outcome.origin }, ...headers];
-      notes.add(
-        hop.response
-          ? `${words.Noun} recorded only the headers the page set for the request (its response came from the HTTP cache)${originKnown ? `; Origin is added as ${browser} sends it.` : '.'}`
-          : `The request was never sent: ${browser} recorded only the headers the page set.${originKnown ? ` Origin is added as ${browser} would send it.` : ''}`,
-      );
-      if (!originKnown) notes.add(NO_ORIGIN);
-    }
-    const recorded = x.bodies[i] ?? null;
-    // An empty body is still a body on a POST (Chrome sent Content-Length: 0); on GET and HEAD it is none.
-    const body = recorded === null || (recorded.text === '' && /^(GET|HEAD)$/i.test(hop.method)) ? null : recorded.text;
-    steps.push({
-      kind: 'request',
-      hop: i,
-      request: { method: hop.method, url, headers, body, ...(recorded?.mimeType ? { mimeType: recorded.mimeType } : {}) },
-      response: responseOf(hop.response),
-      source: pageSet ? 'page-set' : 'captured',
-      failed: fail !== null && fail.stage !== 'preflight' && fail.hop === i,
-    });
+    steps.push(requestStep(b, i, url));
     // Nothing after the failing response was sent. A request whose preflight failed is kept: it is what the
     // server must accept once the preflight is fixed.
     if (fail && fail.hop === i) break;
   }
   let unfaithful: string | null = null;
   for (const s of steps) unfaithful ??= unsendable(s.request);
-  if (stripped) notes.add('Host, Content-Length, Connection and Accept-Encoding are left out: the client computes its own.');
-  return { steps, notes: [...notes], unfaithful, browser };
+  if (b.stripped) b.notes.add('Host, Content-Length, Connection and Accept-Encoding are left out: the client computes its own.');
+  return { steps, notes: [...b.notes], unfaithful, browser };
+}
+
+/** What the steps are built from, and the notes and facts they leave behind. */
+interface Building {
+  readonly x: AnalysedExchange;
+  readonly words: BrowserWords;
+  readonly originKnown: boolean;
+  readonly notes: Set<string>;
+  /** A header the client computes itself was left out. */
+  stripped: boolean;
+}
+
+/** Hop i's preflight: as captured, or rebuilt from the request it guarded when the capture has none. */
+function preflightStep(b: Building, i: number, url: string): Step | null {
+  const { x, words } = b;
+  const hop = x.record.hops[i] as HopRecord;
+  const outcome = x.evaluation.hops[i];
+  const fail = x.evaluation.error;
+  const failed = fail?.stage === 'preflight' && fail.hop === i;
+  if (hop.preflight) {
+    b.stripped ||= strippedNamed(hop.preflight.requestHeaders);
+    const request = { method: 'OPTIONS', url, headers: wireHeaders(hop.preflight.requestHeaders), body: null };
+    return { kind: 'preflight', hop: i, request, response: responseOf(hop.preflight.response), source: 'captured', failed };
+  }
+  if (!outcome || (outcome.preflight !== 'cache' && outcome.preflight !== 'missing')) return null;
+  const headers = [
+    ...(b.originKnown ? [{ name: 'Origin', value: outcome.origin }] : []),
+    { name: 'Access-Control-Request-Method', value: outcome.method },
+    ...(outcome.unsafeHeaders.length > 0 ? [{ name: 'Access-Control-Request-Headers', value: requestHeadersValue(outcome.unsafeHeaders) }] : []),
+  ];
+  const browser = words.noun;
+  b.notes.add(
+    outcome.preflight === 'cache' && words.sawEverything
+      ? 'The capture has no preflight: Chrome answered it from its preflight cache. The OPTIONS command is rebuilt from what Chrome sends.'
+      : outcome.preflight === 'cache'
+        ? `The capture has no preflight: ${browser} answered it from its preflight cache, or the export left it out. The OPTIONS command is rebuilt from what ${browser} sends.`
+        : `The capture has no preflight for a request that needed one. The OPTIONS command is rebuilt from what ${browser} sends.`,
+  );
+  if (!b.originKnown) b.notes.add(NO_ORIGIN);
+  return { kind: 'preflight', hop: i, request: { method: 'OPTIONS', url, headers, body: null }, response: null, source: 'reconstructed', failed };
+}
+
+/** Hop i's request, with the Origin the browser adds when the capture holds only the page's own headers. */
+function requestStep(b: Building, i: number, url: string): Step {
+  const { x, words } = b;
+  const hop = x.record.hops[i] as HopRecord;
+  const outcome = x.evaluation.hops[i];
+  const fail = x.evaluation.error;
+  const browser = words.noun;
+  const pageSet = !onWire(hop.requestHeaders);
+  let headers = wireHeaders(hop.requestHeaders);
+  b.stripped ||= strippedNamed(hop.requestHeaders);
+  if (pageSet && outcome?.cors && headerValue(headers, 'origin') === null) {
+    if (b.originKnown) headers = [{ name: 'Origin', value: outcome.origin }, ...headers];
+    b.notes.add(
+      hop.response
+        ? `${words.Noun} recorded only the headers the page set for the request (its response came from the HTTP cache)${b.originKnown ? `; Origin is added as ${browser} sends it.` : '.'}`
+        : `The request was never sent: ${browser} recorded only the headers the page set.${b.originKnown ? ` Origin is added as ${browser} would send it.` : ''}`,
+    );
+    if (!b.originKnown) b.notes.add(NO_ORIGIN);
+  }
+  const recorded = x.bodies[i] ?? null;
+  // An empty body is still a body on a POST (Chrome sent Content-Length: 0); on GET and HEAD it is none.
+  const body = recorded === null || (recorded.text === '' && /^(GET|HEAD)$/i.test(hop.method)) ? null : recorded.text;
+  return {
+    kind: 'request',
+    hop: i,
+    request: { method: hop.method, url, headers, body, ...(recorded?.mimeType ? { mimeType: recorded.mimeType } : {}) },
+    response: responseOf(hop.response),
+    source: pageSet ? 'page-set' : 'captured',
+    failed: fail !== null && fail.stage !== 'preflight' && fail.hop === i,
+  };
 }
 
 const NO_ORIGIN = "The capture does not show the page's origin, so no Origin header is added: add one (-H 'Origin: https://your-page.example') to see the server's CORS answer.";
