@@ -18,12 +18,19 @@ export interface PaneFocus {
 export function usePaneFocus(selection: Pick<Selection, 'select' | 'close'>): PaneFocus {
   const list = useRef<HTMLDivElement>(null);
   const detail = useRef<HTMLDivElement>(null);
+  // Bumped by every open and close: a focus deferred to the next frame is dropped if a close came in between
+  // (Enter then Escape within one frame used to focus the closing detail, and leave focus nowhere).
+  const generation = useRef(0);
   const open = (key: number) => {
     selection.select(key);
+    const mine = ++generation.current;
     // The detail is rendered by that state change: its body is in the DOM only by the next frame.
-    requestAnimationFrame(() => detail.current?.querySelector<HTMLElement>('.detail-body')?.focus());
+    requestAnimationFrame(() => {
+      if (generation.current === mine) detail.current?.querySelector<HTMLElement>('.detail-body')?.focus();
+    });
   };
   const close = () => {
+    generation.current++;
     selection.close();
     // The list is always rendered, so it takes focus now, before the detail is gone.
     list.current?.querySelector<HTMLElement>('.list')?.focus();
