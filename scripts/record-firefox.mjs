@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CASES, GROUPS, startZoo } from '../test/zoo/server.mjs';
 import { connectBidi, findFirefox, launchFirefox } from './lib/bidi-recorder.mjs';
-import { caseOf } from './lib/case-of.mjs';
+import { caseOf, selectCases } from './lib/case-of.mjs';
 import { attachDevtoolsPage } from './lib/firefox-devtools.mjs';
 import { findOmniJa, loadCorsMessages } from './lib/firefox-locale.mjs';
 
@@ -88,12 +88,7 @@ export async function main(argv = process.argv.slice(2)) {
     console.error(`No built extension at ${extensionDir}: run npm run build first (or npm run record-fixtures -- --firefox).`);
     process.exit(1);
   }
-  let cases = CASES;
-  if (args.only) {
-    const unknown = args.only.filter((id) => !CASES.some((c) => c.id === id));
-    if (unknown.length) { console.error(`unknown case id(s): ${unknown.join(', ')}`); process.exit(1); }
-    cases = CASES.filter((c) => args.only?.includes(c.id));
-  }
+  const cases = selectCases(CASES, args.only);
   const outDir = path.resolve(args.out ?? (args.only ? path.join(os.tmpdir(), 'cors-lens-firefox-only') : path.join(root, 'test/fixtures/firefox')));
   fs.mkdirSync(outDir, { recursive: true });
 

@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { CASES, GROUPS, startZoo } from '../test/zoo/server.mjs';
 import { browserWsUrl, connectCdp } from './lib/cdp-raw.mjs';
 import { findChromium, launchWithDevtools, showPanel, waitFor } from './lib/chromium.mjs';
-import { caseOf } from './lib/case-of.mjs';
+import { caseOf, selectCases } from './lib/case-of.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -59,12 +59,7 @@ async function main() {
     console.error(`No built extension at ${extensionDir}: run npm run build first (or npm run record-fixtures).`);
     process.exit(1);
   }
-  let cases = CASES;
-  if (args.only) {
-    const unknown = args.only.filter((id) => !CASES.some((c) => c.id === id));
-    if (unknown.length) { console.error(`unknown case id(s): ${unknown.join(', ')}`); process.exit(1); }
-    cases = CASES.filter((c) => args.only?.includes(c.id));
-  }
+  const cases = selectCases(CASES, args.only);
   const outDir = path.resolve(args.out ?? (args.only ? path.join(os.tmpdir(), 'cors-lens-fixtures-only') : path.join(root, 'test/fixtures/chromium')));
   fs.mkdirSync(outDir, { recursive: true });
 

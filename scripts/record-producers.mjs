@@ -35,7 +35,7 @@ import { chromium } from 'playwright-core';
 import { harFromMessages } from 'chrome-har';
 import { CASES, GROUPS, startZoo } from '../test/zoo/server.mjs';
 import { findChromium, waitFor } from './lib/chromium.mjs';
-import { caseOf } from './lib/case-of.mjs';
+import { caseOf, selectCases } from './lib/case-of.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The groups recorded by default: all ten (about 2 MB per producer, 6.3 MB for the three; see the README). */
@@ -316,12 +316,7 @@ async function main() {
     console.error('No Chromium found: install one with apt-get install -y chromium (as root, after apt-get update) or set CORS_LENS_CHROMIUM to a Chromium executable.');
     process.exit(1);
   }
-  let cases = CASES;
-  if (args.only) {
-    const unknown = args.only.filter((id) => !CASES.some((c) => c.id === id));
-    if (unknown.length) { console.error(`unknown case id(s): ${unknown.join(', ')}`); process.exit(1); }
-    cases = CASES.filter((c) => args.only?.includes(c.id));
-  }
+  const cases = selectCases(CASES, args.only);
   const wantGroups = args.groups ?? (args.only ? GROUPS : DEFAULT_GROUPS);
   const badGroups = wantGroups.filter((g) => !GROUPS.includes(g));
   if (badGroups.length) { console.error(`unknown group(s): ${badGroups.join(', ')}; the zoo has ${GROUPS.join(', ')}`); process.exit(1); }

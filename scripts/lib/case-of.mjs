@@ -8,3 +8,21 @@ export function caseOf(url) {
     return m && u.searchParams.get('n') ? { caseId: decodeURIComponent(m[1]), nonce: u.searchParams.get('n') } : null;
   } catch { return null; }
 }
+
+/**
+ * The zoo cases a recording runs: all of them, or those `--only` names. An unknown id stops the recorder with one
+ * line, before any browser starts.
+ * @template {{ id: string }} C
+ * @param {readonly C[]} all
+ * @param {readonly string[] | null | undefined} only
+ * @returns {C[]}
+ */
+export function selectCases(all, only) {
+  if (!only) return [...all];
+  const unknown = only.filter((id) => !all.some((c) => c.id === id));
+  if (unknown.length) {
+    console.error(`unknown case id(s): ${unknown.join(', ')}`);
+    process.exit(1);
+  }
+  return all.filter((c) => only.includes(c.id));
+}
