@@ -15,7 +15,7 @@ import type { Ctx } from './context';
 import { clean, redactUrl } from './display';
 import { baseExplanation, type Explanation } from './explanation';
 import { firefoxConsoleMessage, firefoxReasonPage } from './firefox-console';
-import { firefoxReason } from './firefox-reason';
+import { type FirefoxReason, firefoxReason } from './firefox-reason';
 import { fixFor } from './fix';
 import { explainAllowed, explainNotCors, explainUnknown } from './other-verdicts';
 import { preflightCause } from './preflight-cause';
@@ -72,9 +72,9 @@ function consoleLine(x: AnalysedExchange, c: Ctx, options: ExplainOptions): stri
 }
 
 /** The console line of the browser that made the capture: Chrome's or Firefox's, and none for anyone else's. */
-function consoleOf(x: AnalysedExchange, c: Ctx, options: ExplainOptions): Pick<Explanation, 'consoleMessage' | 'consoleBrowser' | 'consoleDocs'> {
+function consoleOf(x: AnalysedExchange, c: Ctx, options: ExplainOptions, firefox: FirefoxReason | null): Pick<Explanation, 'consoleMessage' | 'consoleBrowser' | 'consoleDocs'> {
   if (browserWords(x.capture).isChrome) return { consoleMessage: consoleLine(x, c, options), consoleBrowser: 'Chrome', consoleDocs: null };
-  const reason = x.capture.producer.facts.family === 'firefox' ? firefoxReason(x) : null;
+  const reason = x.capture.producer.facts.family === 'firefox' ? firefox : null;
   const message = reason ? firefoxConsoleMessage(reason, c.hop?.url ?? x.url) : null;
   if (!reason || message === null) return { consoleMessage: null, consoleBrowser: null, consoleDocs: null };
   return { consoleMessage: message, consoleBrowser: 'Firefox', consoleDocs: firefoxReasonPage(reason.key) };
@@ -98,6 +98,7 @@ function explainBlocked(x: AnalysedExchange, options: ExplainOptions): Explanati
     ]);
   }
   const { error } = c;
+  const firefox = firefoxReason(x);
   const fix = fixFor(x.record, ev);
   let sendLine: string | null = fix?.primary ? `${fix.primary.name}: ${fix.primary.value}` : null;
   if (error.code === 'RedirectContainsCredentials' && fix?.location && 'replaceWith' in fix.location) sendLine = `Location: ${fix.location.replaceWith}`;
@@ -109,8 +110,8 @@ function explainBlocked(x: AnalysedExchange, options: ExplainOptions): Explanati
     sendLine,
     details: RULES.map((r) => r(c)).filter((d): d is string => d !== null),
     preflightCause: preflightCause(ev.preflightReasons),
-    ...consoleOf(x, c, options),
-    firefoxKey: firefoxReason(x)?.key ?? CODES[error.code].firefox,
+    ...consoleOf(x, c, options, firefox),
+    firefoxKey: firefox?.key ?? CODES[error.code].firefox,
     fix,
     snippets: snippetsFor(x.record, ev, fix),
     warnings: describeWarnings(x.warnings),
