@@ -6,11 +6,14 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { App } from './app';
 import { startCapture } from './capture';
+import { liveProducer } from './live-producer';
 import { CaptureStore } from './store';
 import { applyTheme, devtoolsTheme, followThemeChanges } from './theme';
 import './styles.css';
 
-const store = new CaptureStore();
+const producer = liveProducer(location.protocol);
+const firefox = producer.facts.family === 'firefox';
+const store = new CaptureStore({ producer });
 const network = typeof chrome !== 'undefined' && chrome.devtools?.network ? browser.devtools.network : null;
 
 applyTheme(devtoolsTheme());
@@ -19,7 +22,9 @@ const root = document.getElementById('app');
 if (root) render(<App store={store} live={network !== null} />, root);
 
 if (network) {
-  store.setRefetch(async () => ((await network.getHAR()) as { entries?: unknown[] }).entries ?? []);
+  // Chrome reports some requests before it has merged all their events; later reads of the log complete them.
+  // Firefox's live entries equal its getHAR() entries: nothing to complete.
+  if (!firefox) store.setRefetch(async () => ((await network.getHAR()) as { entries?: unknown[] }).entries ?? []);
   void startCapture(
     {
       getHAR: () => network.getHAR() as Promise<{ entries?: unknown[]; pages?: unknown[] }>,

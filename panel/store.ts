@@ -3,7 +3,7 @@
  * thousands of requests must not trigger thousands of analyses), and subscribers get a new snapshot after each
  * batch. An imported HAR is analysed whole and shown instead of the live capture until the user goes back.
  */
-import { type Analysis, analyseHarText, HarError, LiveAnalysis, type LiveSnapshot } from '../src/har';
+import { type Analysis, analyseHarText, HarError, LiveAnalysis, type LiveOptions, type LiveSnapshot } from '../src/har';
 
 export interface ImportedCapture {
   readonly name: string;
@@ -42,7 +42,7 @@ export class CaptureStore {
   private refetchTimer: ReturnType<typeof setTimeout> | null = null;
   private quietTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(options: { maxEntries?: number } = {}) {
+  constructor(options: Pick<LiveOptions, 'maxEntries' | 'producer'> = {}) {
     this.analysis = new LiveAnalysis(options);
     this.state = { live: this.analysis.current(), imported: null, notice: null, preserveLog: false };
   }

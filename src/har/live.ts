@@ -62,12 +62,19 @@ export class LiveAnalysis {
 
   private readonly now: () => number;
   private readonly producer: Producer;
+  /**
+   * The producer can report a request before its wire headers and response are merged in (Chrome: see `refresh`
+   * and `reconcile`). Firefox's live entries equal its getHAR() entries (firefox-facts.md), so there is nothing to
+   * wait for or check, and nothing to remember for it.
+   */
+  private readonly mergesLate: boolean;
   private capture: CaptureFacts;
 
   constructor(options: LiveOptions = {}) {
     this.maxEntries = Math.max(1, options.maxEntries ?? DEFAULT_MAX_ENTRIES);
     this.now = options.now ?? Date.now;
     this.producer = options.producer ?? LIVE_CHROMIUM;
+    this.mergesLate = this.producer.facts.provisionalHeaders;
     this.capture = { producer: this.producer, sanitized: 'no', errorsRecorded: false, source: 'live' };
   }
 
@@ -94,12 +101,13 @@ export class LiveAnalysis {
         for (const root of this.members.keys()) this.dirty.add(root);
       }
       if (isWorkerScript(parsed.entry)) this.workerScripts.add(parsed.entry.url);
+      const key = requestKey(parsed.entry);
       const previous = this.supersedes(parsed.entry);
       if (previous) this.remove(previous);
       this.insert(parsed.entry);
-      const key = requestKey(parsed.entry);
+      if (!this.mergesLate) continue;
       this.recent.set(key, this.recent.has(key) ? null : parsed.entry);
-      if (isIncomplete(r, parsed.entry)) this.incomplete.set(requestKey(parsed.entry), { entry: parsed.entry, since: this.now() });
+      if (isIncomplete(r, parsed.entry)) this.incomplete.set(key, { entry: parsed.entry, since: this.now() });
     }
     if (this.entries.length > this.maxEntries) this.dropOldest(this.entries.length - Math.floor(this.maxEntries * 0.9));
     this.snapshot = null;

@@ -119,3 +119,9 @@ export function producerOf(creatorName: string | null, creatorVersion: string | 
 
 /** The extension's own capture: Chrome's DevTools API, never sanitized. */
 export const LIVE_CHROMIUM: Producer = { id: 'chrome-devtools', facts: { ...PRODUCERS['chrome-devtools'], mayBeSanitized: false }, creator: null };
+
+/**
+ * The extension's own capture in Firefox: Firefox's DevTools API, with the same facts as a Firefox HAR file. It
+ * records no failure, so every verdict comes from the checks on the headers it shows (firefox-facts.md).
+ */
+export const LIVE_FIREFOX: Producer = { id: 'firefox', facts: PRODUCERS.firefox, creator: null };
