@@ -3,8 +3,12 @@
  * (getHAR) and every request as it finishes (onRequestFinished). The two overlap while getHAR is in flight, and
  * entries carry no id, so live entries that arrive before getHAR answers are held back and kept only if getHAR
  * did not already include them.
+ *
+ * Firefox leaves some requests out of its live events altogether; with `backfill` on, later reads of the log find
+ * them (panel/missed-requests.ts).
  */
 import { reportKey } from '../src/har/request-key';
+import { isAnswered, MissedRequests } from './missed-requests';
 
 /** The part of `devtools.network` this module uses (the real one, or a fake in unit tests). */
 export interface NetworkApi {
@@ -15,7 +19,17 @@ export interface NetworkApi {
 
 export interface CaptureSink {
   entries(entries: unknown[], pages: ReadonlyMap<string, string>): void;
+  /**
+   * Requests read from the log that no live event reported (with `backfill`). The log lists a request still in
+   * flight the same way as one that will never be reported, so a later live report may stand for the same request.
+   */
+  missed(entries: unknown[]): void;
   navigated(url: string): void;
+}
+
+export interface CaptureOptions {
+  /** Firefox: read the log again after preflights, for the requests onRequestFinished never reports. */
+  readonly backfill?: boolean;
 }
 
 
@@ -28,12 +42,22 @@ export function pagesOf(list: readonly unknown[] | undefined): Map<string, strin
   return pages;
 }
 
-export async function startCapture(api: NetworkApi, sink: CaptureSink): Promise<void> {
+export async function startCapture(api: NetworkApi, sink: CaptureSink, options: CaptureOptions = {}): Promise<void> {
   let early: unknown[] | null = [];
   const none = new Map<string, string>();
+  const missed = options.backfill
+    ? new MissedRequests(
+        async () => (await api.getHAR()).entries ?? [],
+        (entries) => sink.missed(entries),
+      )
+    : null;
   api.onRequestFinished.addListener((entry) => {
     if (early) early.push(entry);
-    else sink.entries([entry], none);
+    else if (!missed) sink.entries([entry], none);
+    else if (missed.saw(entry)) {
+      sink.entries([entry], none);
+      missed.arrived(entry);
+    }
   });
   api.onNavigated.addListener((url) => sink.navigated(url));
   let har: { entries?: unknown[]; pages?: unknown[] } = {};
@@ -44,7 +68,16 @@ export async function startCapture(api: NetworkApi, sink: CaptureSink): Promise<
   }
   const entries = Array.isArray(har?.entries) ? har.entries : [];
   const seen = new Set(entries.map(reportKey));
-  const held = early;
+  const held = early.filter((e) => !seen.has(reportKey(e)));
   early = null;
-  sink.entries([...entries, ...held.filter((e) => !seen.has(reportKey(e)))], pagesOf(har?.pages));
+  if (!missed) {
+    sink.entries([...entries, ...held], pagesOf(har?.pages));
+    return;
+  }
+  // The backlog's entries without a response may be requests still in flight: stand-ins, like those found later.
+  const backlog = entries.filter((e) => missed.saw(e));
+  sink.entries([...backlog.filter(isAnswered), ...held.filter((e) => missed.saw(e))], pagesOf(har?.pages));
+  const pending = backlog.filter((e) => !isAnswered(e));
+  if (pending.length > 0) sink.missed(pending);
+  for (const e of held) missed.arrived(e);
 }

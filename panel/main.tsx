@@ -23,7 +23,7 @@ if (root) render(<App store={store} live={network !== null} />, root);
 
 if (network) {
   // Chrome reports some requests before it has merged all their events; later reads of the log complete them.
-  // Firefox's live entries equal its getHAR() entries: nothing to complete.
+  // Firefox's live entries equal its getHAR() entries, so its later reads look for requests never reported instead.
   if (!firefox) store.setRefetch(async () => ((await network.getHAR()) as { entries?: unknown[] }).entries ?? []);
   void startCapture(
     {
@@ -31,6 +31,7 @@ if (network) {
       onRequestFinished: network.onRequestFinished as unknown as { addListener(fn: (entry: unknown) => void): void },
       onNavigated: network.onNavigated,
     },
-    { entries: (entries, pages) => store.add(entries, pages), navigated: () => store.navigated() },
+    { entries: (entries, pages) => store.add(entries, pages), missed: (entries) => store.addMissed(entries), navigated: () => store.navigated() },
+    { backfill: firefox },
   );
 }

@@ -33,6 +33,8 @@ const QUIET_MS = 600;
 export class CaptureStore {
   private readonly analysis: LiveAnalysis;
   private queue: unknown[] = [];
+  /** Entries the live events never reported, read from the whole log: LiveAnalysis.addMissed. */
+  private missed: unknown[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<(s: StoreState) => void>();
   private state: StoreState;
@@ -66,13 +68,23 @@ export class CaptureStore {
     if (this.timer === null) this.timer = setTimeout(() => this.flush(), BATCH_MS);
   }
 
+  /** Requests the live events never reported (panel/missed-requests.ts), analysed with the next batch. */
+  addMissed(entries: readonly unknown[]): void {
+    for (const e of entries) this.missed.push(e);
+    if (this.timer === null) this.timer = setTimeout(() => this.flush(), BATCH_MS);
+  }
+
   /** Analyses what is queued now (the timer does this on its own; tests and the import call it directly). */
   flush(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     const batch = this.queue;
+    const missed = this.missed;
     this.queue = [];
+    this.missed = [];
     this.analysis.add(batch);
+    // After the batch: a live report in it of a request read from the log makes that entry redundant.
+    if (missed.length > 0) this.analysis.addMissed(missed);
     this.set({ live: this.analysis.current() });
     this.scheduleRefetch();
     this.scheduleReconcile();
@@ -118,6 +130,7 @@ export class CaptureStore {
 
   clear(): void {
     this.queue = [];
+    this.missed = [];
     this.analysis.clear();
     this.set({ live: this.analysis.current(), notice: null });
   }

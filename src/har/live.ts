@@ -59,6 +59,8 @@ export class LiveAnalysis {
   private readonly incomplete = new Map<string, { entry: Entry; since: number }>();
   /** Entries added since the last `reconcile`, by key; null marks a key seen twice (ambiguous). */
   private recent = new Map<string, Entry | null>();
+  /** Entries read from the whole log rather than reported live, by request key: see `addMissed`. */
+  private readonly standIns = new Map<string, Entry>();
 
   private readonly now: () => number;
   private readonly producer: Producer;
@@ -102,15 +104,46 @@ export class LiveAnalysis {
       }
       if (isWorkerScript(parsed.entry)) this.workerScripts.add(parsed.entry.url);
       const key = requestKey(parsed.entry);
+      const standIn = this.standIns.get(key);
+      if (standIn) this.remove(standIn);
       const previous = this.supersedes(parsed.entry);
       if (previous) this.remove(previous);
-      this.insert(parsed.entry);
+      // The live report of a request first read from the log takes its place (and keeps its id, so a selected row
+      // stays selected).
+      this.insert(standIn ? { ...parsed.entry, index: standIn.index } : parsed.entry);
       if (!this.mergesLate) continue;
       this.recent.set(key, this.recent.has(key) ? null : parsed.entry);
       if (isIncomplete(r, parsed.entry)) this.incomplete.set(key, { entry: parsed.entry, since: this.now() });
     }
     if (this.entries.length > this.maxEntries) this.dropOldest(this.entries.length - Math.floor(this.maxEntries * 0.9));
     this.snapshot = null;
+  }
+
+  /**
+   * Adds entries the live events never reported, read from the whole log: Firefox does not report a request
+   * blocked after its preflight failed, though getHAR() lists it (status 0, no response). getHAR() lists a request
+   * still in flight the same way, so each entry added here is a stand-in until a live report of the same request
+   * (start, method, URL) replaces it in `add`. An entry whose request is already listed is left out. Returns how
+   * many were added.
+   */
+  addMissed(raw: readonly unknown[]): number {
+    let added = 0;
+    for (const r of raw) {
+      const parsed = parseEntry(r, this.nextIndex);
+      if (typeof parsed === 'string') continue;
+      const key = requestKey(parsed.entry);
+      const listed = this.parent.has(parsed.entry.url) ? (this.members.get(this.find(parsed.entry.url)) ?? []) : [];
+      if (listed.some((e) => requestKey(e) === key)) continue;
+      this.nextIndex++;
+      this.standIns.set(key, parsed.entry);
+      this.insert(parsed.entry);
+      added++;
+    }
+    if (added > 0) {
+      if (this.entries.length > this.maxEntries) this.dropOldest(this.entries.length - Math.floor(this.maxEntries * 0.9));
+      this.snapshot = null;
+    }
+    return added;
   }
 
   /** How many entries wait for a complete report (`refresh`). */
@@ -193,6 +226,7 @@ export class LiveAnalysis {
     this.unfailed.clear();
     this.incomplete.clear();
     this.recent.clear();
+    this.standIns.clear();
     this.skipped.length = 0;
     this.dropped = 0;
     this.snapshot = null;
@@ -268,6 +302,8 @@ export class LiveAnalysis {
   }
 
   private remove(e: Entry): void {
+    const key = requestKey(e);
+    if (this.standIns.get(key) === e) this.standIns.delete(key);
     const at = this.entries.indexOf(e);
     if (at >= 0) this.entries.splice(at, 1);
     const root = this.find(e.url);
@@ -298,6 +334,7 @@ export class LiveAnalysis {
         for (const i of x.entries) goneIndex.add(i);
       }
     }
+    for (const [key, e] of this.standIns) if (goneIndex.has(e.index)) this.standIns.delete(key);
     this.entries = this.entries.filter((e) => !goneIndex.has(e.index));
     for (const root of touched) {
       this.members.set(root, (this.members.get(root) ?? []).filter((e) => !goneIndex.has(e.index)));

@@ -23,7 +23,7 @@ describe('capture: getHAR backlog plus live events, each request once', () => {
     const b = entry('http://api.test/b');
     const net = fakeNetwork([a]);
     const got: unknown[][] = [];
-    const done = startCapture(net.api, { entries: (es) => got.push(es), navigated: () => {} });
+    const done = startCapture(net.api, { entries: (es) => got.push(es), missed: () => {}, navigated: () => {} });
     net.finish(structuredClone(a)); // the same request, as onRequestFinished hands it out
     net.finish(b);
     net.answer();
@@ -37,7 +37,7 @@ describe('capture: getHAR backlog plus live events, each request once', () => {
     const net = fakeNetwork([]);
     let pages: ReadonlyMap<string, string> = new Map();
     const navs: string[] = [];
-    const done = startCapture(net.api, { entries: (_, p) => { if (p.size) pages = p; }, navigated: (u) => navs.push(u) });
+    const done = startCapture(net.api, { entries: (_, p) => { if (p.size) pages = p; }, missed: () => {}, navigated: (u) => navs.push(u) });
     net.answer();
     await done;
     net.navigate('http://page.test/next');
