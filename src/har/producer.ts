@@ -5,6 +5,7 @@
  * Every inference in the HAR layer reads this table instead of guessing per field, so "not recorded" is never
  * read as "did not happen". Facts: ../shared/har-producers.md, and the recordings in test/fixtures/producers.
  */
+import type { Browser } from '../cors';
 
 export type ProducerId =
   | 'chrome-devtools'
@@ -115,6 +116,11 @@ export function producerOf(creatorName: string | null, creatorVersion: string | 
   const id = match?.[1] ?? 'unknown';
   const creator = creatorName === null ? null : `${creatorName}${creatorVersion ? ` ${creatorVersion}` : ''}`.slice(0, 80);
   return { id, facts: PRODUCERS[id], creator };
+}
+
+/** Whose CORS rules judge a capture: Firefox's for Firefox's own, Chrome's (the base) for everything else. */
+export function rulesOf(producer: Producer): Browser {
+  return producer.facts.family === 'firefox' ? 'firefox' : 'chrome';
 }
 
 /** The extension's own capture: Chrome's DevTools API, never sanitized. */
