@@ -4,7 +4,8 @@
  * WildcardOriginNotAllowed whatever Access-Control-Allow-Credentials says), and a missing or wrong
  * Access-Control-Allow-Origin is reported before anything about credentials.
  */
-import { headerValue } from './headers';
+import { type Browser, BROWSERS } from './browser';
+import { headerValue, headerValues } from './headers';
 import { isValidUrl } from './origin';
 import type { AccessCode } from './codes';
 import type { CorsFailure, HeaderList } from './types';
@@ -16,6 +17,8 @@ export interface AccessFailure extends CorsFailure {
 
 export interface AccessCheckInput {
   readonly headers: HeaderList;
+  /** Whose reading of repeated Access-Control-Allow-Origin lines (browser.ts). Absent means Chrome. */
+  readonly browser?: Browser;
   /** The request's origin as the `Origin` header carries it ("null" after a tainting redirect). */
   readonly origin: string;
   /** True for credentials mode `include`. */
@@ -26,7 +29,7 @@ export function checkAccess(input: AccessCheckInput): AccessFailure | null {
   // No status here: Chromium's CheckAccess never looks at it (a 500 with the right headers passes; a preflight's
   // status is judged separately, after this).
   const allowOrigin = headerValue(input.headers, 'access-control-allow-origin');
-  const originFailure = checkAllowOrigin(allowOrigin, input.origin, input.credentials);
+  const originFailure = BROWSERS[input.browser ?? 'chrome'].allowOriginLines === 'counted' ? countedAllowOrigin(input) : checkAllowOrigin(allowOrigin, input.origin, input.credentials);
   if (originFailure !== 'pass') return originFailure;
   if (allowOrigin === '*') return null; // `*` without credentials: nothing more to check.
   return input.credentials ? checkAllowCredentials(headerValue(input.headers, 'access-control-allow-credentials')) : null;
@@ -42,6 +45,20 @@ function checkAllowOrigin(allowOrigin: string | null, origin: string, credential
   if (allowOrigin === 'null') return { code: 'AllowOriginMismatch', failedParameter: allowOrigin };
   if (!isValidUrl(allowOrigin)) return { code: 'InvalidAllowOriginValue', failedParameter: allowOrigin };
   return { code: 'AllowOriginMismatch', failedParameter: allowOrigin };
+}
+
+/**
+ * Firefox's reading (nsCORSListenerProxy::CheckRequestApproved): more than one line fails whatever they hold,
+ * and the one line is compared whole, so a list or a malformed value is a mismatch (recorded in Firefox ESR
+ * 153: s-get-two-identical, s-get-comma-list, s-get-empty, s-get-not-url).
+ */
+function countedAllowOrigin(input: AccessCheckInput): AccessFailure | null | 'pass' {
+  const lines = headerValues(input.headers, 'access-control-allow-origin');
+  if (lines.length > 1) return { code: 'MultipleAllowOriginValues', failedParameter: lines.join(', ') };
+  const allowOrigin = lines[0] ?? null;
+  if (allowOrigin === '*') return input.credentials ? { code: 'WildcardOriginNotAllowed', failedParameter: '' } : 'pass';
+  if (allowOrigin === null) return { code: 'MissingAllowOriginHeader', failedParameter: '' };
+  return allowOrigin === input.origin ? 'pass' : { code: 'AllowOriginMismatch', failedParameter: allowOrigin };
 }
 
 /** Access-Control-Allow-Credentials must be exactly `true`: `True` fails, and so does absence (failedParameter ""). */

@@ -2,6 +2,7 @@
  * What the engine is told about one exchange: plain records, no HAR, no DOM. The HAR layer fills them from
  * captured entries; tests and the property checks build them directly.
  */
+import type { Browser } from './browser';
 import type { HeaderList, RequestMode, Stage } from './types';
 
 export interface ResponseRecord {
@@ -38,6 +39,8 @@ export interface HopRecord {
 export type CredentialsEvidence = 'include' | 'omit' | 'unknown';
 
 export interface ExchangeRecord {
+  /** Whose CORS rules apply (browser.ts): the browser that made the capture. Absent means Chrome. */
+  readonly browser?: Browser;
   /** The origin of the page that made the request ("null" for an opaque origin). */
   readonly initiatorOrigin: string;
   readonly mode: RequestMode;

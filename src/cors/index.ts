@@ -1,10 +1,12 @@
 /** The engine's public surface: pure functions over plain records (no HAR, no DOM, no chrome.*). */
 export * from './types';
 export * from './exchange';
+export { type Browser, BROWSERS, type BrowserRules, otherBrowser } from './browser';
 export { evaluate, type Evaluation, type EvidenceNote } from './evaluate';
+export { judgeAs, type JudgedAs } from './judge-as';
 export { checkAccess } from './access-check';
 export { checkPreflight } from './preflight-check';
-export { corsUnsafeHeaders, MAX_SAFELISTED_TOTAL_BYTES, MAX_SAFELISTED_VALUE_BYTES, unsafeReason, isForbiddenRequestHeader, requestHeadersValue, type UnsafeHeader, type UnsafeHeaderReason } from './safelist';
+export { CHROMIUM_ONLY_SAFELIST, corsUnsafeHeaders, MAX_SAFELISTED_TOTAL_BYTES, MAX_SAFELISTED_VALUE_BYTES, unsafeReason, isForbiddenRequestHeader, requestHeadersValue, type UnsafeHeader, type UnsafeHeaderReason } from './safelist';
 export { type PreflightReason } from './preflight-need';
 export {
   ACCESS_CODES,

@@ -2,9 +2,11 @@
  * The preflight check: Chromium's PreflightController order, one step per line of `checkPreflight`.
  * The access check runs before the status check, so a 404 preflight without Access-Control-Allow-Origin is
  * PreflightMissingAllowOriginHeader, and PreflightInvalidStatus appears only once the origin checks pass
- * (both seen in Chromium 156). A redirect is refused before anything else is looked at.
+ * (both seen in Chromium 156). Chrome refuses a redirect before anything else is looked at; Firefox checks
+ * Access-Control-Allow-Origin on the redirect first (BrowserRules.preflightRedirect).
  */
 import { checkAccess } from './access-check';
+import { type Browser, BROWSERS } from './browser';
 import { parseAllowList } from './allow-list';
 import { preflightTwin } from './codes';
 import { headerValue } from './headers';
@@ -13,6 +15,8 @@ import type { UnsafeHeader } from './safelist';
 import type { CorsErrorCode, CorsFailure, HeaderList } from './types';
 
 export interface PreflightCheckInput {
+  /** Whose order of checks (browser.ts). Absent means Chrome. */
+  readonly browser?: Browser;
   readonly status: number;
   readonly headers: HeaderList;
   /** The OPTIONS response was a redirect (a 3xx with a Location). */
@@ -37,10 +41,12 @@ export function checkPreflight(input: PreflightCheckInput): PreflightCheckResult
     authorizationCoveredByWildcard: false,
   });
 
-  if (input.redirected) return fail('PreflightDisallowedRedirect');
+  const accessFirst = BROWSERS[input.browser ?? 'chrome'].preflightRedirect === 'access-first';
+  if (input.redirected && !accessFirst) return fail('PreflightDisallowedRedirect');
 
   const access = checkAccess(input);
   if (access) return fail(preflightTwin(access.code), access.failedParameter);
+  if (input.redirected) return fail('PreflightDisallowedRedirect');
 
   if (input.status < 200 || input.status > 299) return fail('PreflightInvalidStatus');
 

@@ -4,6 +4,7 @@
  * plus a few client hints. Each rule answers with a reason, not a boolean, so the panel can say
  * "this preflight was caused by Content-Type: application/json".
  */
+import { type Browser, BROWSERS } from './browser';
 import { mimeEssence, SAFELISTED_CONTENT_TYPES } from './mime';
 import type { Header, HeaderList } from './types';
 
@@ -128,10 +129,14 @@ const SAFELIST: ReadonlyMap<string, ValueRule> = new Map<string, ValueRule>([
   ['intervention', () => null],
 ]);
 
+/** Safelisted by Chromium alone (BrowserRules.safelistsClientHints): a page sending one is preflighted in Firefox. */
+export const CHROMIUM_ONLY_SAFELIST: ReadonlySet<string> = new Set(['device-memory', 'dpr', 'width', 'viewport-width', 'downlink', 'rtt', 'ect', 'save-data', 'intervention']);
+
 /** Why a single header is not CORS-safelisted, or null when it is. */
-export function unsafeReason(name: string, value: string): UnsafeHeaderReason | null {
-  const rule = SAFELIST.get(name.toLowerCase());
-  if (!rule) return 'name-not-safelisted';
+export function unsafeReason(name: string, value: string, browser: Browser = 'chrome'): UnsafeHeaderReason | null {
+  const lower = name.toLowerCase();
+  const rule = SAFELIST.get(lower);
+  if (!rule || (!BROWSERS[browser].safelistsClientHints && CHROMIUM_ONLY_SAFELIST.has(lower))) return 'name-not-safelisted';
   if (utf8Length(value) > MAX_SAFELISTED_VALUE_BYTES) return 'value-too-long';
   return rule(value);
 }
@@ -179,13 +184,13 @@ export function isForbiddenRequestHeader(name: string, value: string): boolean {
  * The headers a preflight must ask about, in the order the request lists them: Chromium reports the first one
  * the preflight response does not allow, in this order (CorsUnsafeNotForbiddenRequestHeaderNames).
  */
-export function corsUnsafeHeaders(headers: HeaderList): UnsafeHeader[] {
+export function corsUnsafeHeaders(headers: HeaderList, browser: Browser = 'chrome'): UnsafeHeader[] {
   const unsafe: UnsafeHeader[] = [];
   const safelisted: Header[] = [];
   let total = 0;
   for (const h of headers) {
     if (h.name.startsWith(':') || isForbiddenRequestHeader(h.name, h.value)) continue;
-    const reason = unsafeReason(h.name, h.value);
+    const reason = unsafeReason(h.name, h.value, browser);
     if (reason === null) {
       safelisted.push(h);
       total += utf8Length(h.value);

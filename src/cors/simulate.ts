@@ -1,9 +1,11 @@
 /**
- * Replays Chromium's CORS decisions along a redirect chain, hop by hop, for one assumed credentials mode.
- * The order inside a hop is Chromium's (CorsURLLoader): mode, scheme, preflight, access check on the response,
- * then the redirect rules, which decide the next hop's origin ("null" once tainted) and method.
+ * Replays Chromium's CORS decisions along a redirect chain, hop by hop, for one assumed credentials mode, with
+ * the differences of the browser the record names (browser.ts). The order inside a hop is Chromium's
+ * (CorsURLLoader): mode, scheme, preflight, access check on the response, then the redirect rules, which decide
+ * the next hop's origin ("null" once tainted) and method.
  */
 import { checkAccess } from './access-check';
+import { type Browser, BROWSERS } from './browser';
 import type { ExchangeRecord, HopRecord, PreflightRecord } from './exchange';
 import { hasHeader, headerValue } from './headers';
 import { isSafelistedMethod, normaliseMethod } from './methods';
@@ -37,7 +39,12 @@ export type SimulationEnd =
   /** A preflight was needed and the request never reached the network, but the capture holds no preflight. */
   | 'missing-preflight'
   /** A redirect that passed its checks and was not followed (`redirect: 'manual'`). */
-  | 'redirect-not-followed';
+  | 'redirect-not-followed'
+  /**
+   * Replaying another browser's capture (`capturedBy`): this browser would send a preflight the capture cannot
+   * hold (one the capturing browser did not need, or with another Origin), so its answer is unknown.
+   */
+  | 'unseen-preflight';
 
 export interface Simulation {
   readonly failure: StagedFailure | null;
@@ -50,7 +57,12 @@ export interface Simulation {
 
 const BODY_HEADERS = new Set(['content-encoding', 'content-language', 'content-location', 'content-type']);
 
-export function simulate(exchange: ExchangeRecord, credentials: boolean): Simulation {
+/**
+ * `capturedBy`: the browser that made the capture, when it is not the one whose rules are replayed. Its
+ * preflights are then evidence only where this browser would send the same one: a preflight this browser would
+ * not send is ignored, and one it would send that the capture lacks ends the replay ('unseen-preflight').
+ */
+export function simulate(exchange: ExchangeRecord, credentials: boolean, capturedBy?: Browser): Simulation {
   const hops: HopOutcome[] = [];
   const warnings: CorsWarning[] = [];
   const origin = exchange.initiatorOrigin;
@@ -58,6 +70,13 @@ export function simulate(exchange: ExchangeRecord, credentials: boolean): Simula
   let corsApplied = false;
   let method = normaliseMethod(exchange.hops[0]?.method ?? 'GET');
   let authorHeaders: HeaderList = exchange.authorHeaders;
+  const browser = exchange.browser ?? 'chrome';
+  const rules = BROWSERS[browser];
+  let preflighted = false;
+  const foreign = capturedBy !== undefined && capturedBy !== browser;
+  // After a tainting redirect the two browsers send the preflight with different Origins (browser.ts).
+  const otherPreflightOrigin = foreign && BROWSERS[capturedBy].preflightOriginAfterTaint !== rules.preflightOriginAfterTaint;
+  let preflightedThere = false;
 
   const done = (failure: StagedFailure | null, end: SimulationEnd): Simulation => ({ failure, end, hops, warnings, corsApplied });
   const failAt = (f: CorsFailure, stage: Stage, hop: number): Simulation => done({ ...f, stage, hop }, 'complete');
@@ -71,22 +90,34 @@ export function simulate(exchange: ExchangeRecord, credentials: boolean): Simula
       if (entry) return failAt(entry, 'response', 0);
     }
 
-    const unsafeHeaders = cors ? unsafeHeadersFor(authorHeaders, hop.preflight, hop.requestHeaders) : [];
-    const needsPreflight = cors && (!isSafelistedMethod(method) || unsafeHeaders.length > 0);
+    // Another browser's Access-Control-Request-Headers is its own list, not this browser's.
+    const unsafeHeaders = !cors ? [] : foreign ? corsUnsafeHeaders(authorHeaders, browser) : unsafeHeadersFor(authorHeaders, hop.preflight, hop.requestHeaders, browser);
+    const needsPreflight = cors && (!isSafelistedMethod(method) || unsafeHeaders.length > 0 || (preflighted && rules.preflightStaysAfterRedirect));
+    if (needsPreflight || (!foreign && cors && exchange.mode === 'cors' && hop.preflight)) preflighted = true;
+    // Whether the capturing browser needed a preflight here too: then one missing from the capture was answered
+    // from its cache, as it would be from this browser's.
+    const neededThere = foreign && cors && (!isSafelistedMethod(method) || corsUnsafeHeaders(authorHeaders, capturedBy).length > 0 || (preflightedThere && BROWSERS[capturedBy].preflightStaysAfterRedirect));
+    if (neededThere) preflightedThere = true;
     let preflight: PreflightSource = 'not-needed';
 
     if (cors && exchange.mode === 'cors') {
       corsApplied = true;
-      if (hop.preflight) {
+      const captured = foreign && !needsPreflight ? null : hop.preflight;
+      if (foreign && needsPreflight && ((!hop.preflight && !neededThere) || (hop.preflight && tainted && otherPreflightOrigin))) {
+        hops.push({ hop: i, url: hop.url, method, origin: requestOrigin, cors, unsafeHeaders, preflight: 'missing' });
+        return done(null, 'unseen-preflight');
+      }
+      if (captured) {
         preflight = 'network';
         hops.push({ hop: i, url: hop.url, method, origin: requestOrigin, cors, unsafeHeaders, preflight });
-        const pf = hop.preflight;
+        const pf = captured;
         if (!pf.response) return done(null, 'no-response');
         const result = checkPreflight({
+          browser,
           status: pf.response.status,
           headers: pf.response.headers,
           redirected: pf.response.redirectUrl !== null || pf.error === 'net::ERR_INVALID_REDIRECT',
-          origin: requestOrigin,
+          origin: tainted && rules.preflightOriginAfterTaint === 'page' ? origin : requestOrigin,
           credentials,
           method: preflightMethod(pf, method),
           unsafeHeaders,
@@ -115,7 +146,7 @@ export function simulate(exchange: ExchangeRecord, credentials: boolean): Simula
     // A 304 answering the HTTP cache's revalidation is not checked: Chrome checks the cached response it completes.
     const revalidated = response.status === 304 && (hasHeader(hop.requestHeaders, 'if-none-match') || hasHeader(hop.requestHeaders, 'if-modified-since'));
     if (cors && exchange.mode === 'cors' && !revalidated) {
-      const access = checkAccess({ headers: response.headers, origin: requestOrigin, credentials });
+      const access = checkAccess({ browser, headers: response.headers, origin: requestOrigin, credentials });
       if (access) return failAt(access, stage, i);
       warnings.push(...responseWarnings(response.headers, 'response', i));
     }
@@ -152,8 +183,8 @@ export function targetCheck(mode: ExchangeRecord['mode'], cors: boolean, url: st
  * list and wins over our reading of the captured request headers (which include headers the network stack adds);
  * the request's header order is kept because Chrome names the first disallowed header in that order.
  */
-export function unsafeHeadersFor(authorHeaders: HeaderList, preflight: PreflightRecord | null, captured: HeaderList): UnsafeHeader[] {
-  const computed = corsUnsafeHeaders(authorHeaders);
+export function unsafeHeadersFor(authorHeaders: HeaderList, preflight: PreflightRecord | null, captured: HeaderList, browser: Browser = 'chrome'): UnsafeHeader[] {
+  const computed = corsUnsafeHeaders(authorHeaders, browser);
   const requested = preflight ? headerValue(preflight.requestHeaders, 'access-control-request-headers') : null;
   if (requested === null) return preflight ? [] : computed;
   const wanted = new Set(requested.split(',').map((n) => n.trim().toLowerCase()).filter((n) => n !== ''));
@@ -166,7 +197,7 @@ export function unsafeHeadersFor(authorHeaders: HeaderList, preflight: Preflight
     const name = h.name.toLowerCase();
     if (!wanted.has(name) || seen.has(name)) continue;
     seen.add(name);
-    out.push(known.get(name) ?? unsafeHeader(name, h.value, unsafeReason(name, h.value) ?? 'safelisted-total-too-long'));
+    out.push(known.get(name) ?? unsafeHeader(name, h.value, unsafeReason(name, h.value, browser) ?? 'safelisted-total-too-long'));
   }
   for (const name of [...wanted].sort()) {
     if (!seen.has(name)) out.push({ name, value: '', reason: 'name-not-safelisted' });

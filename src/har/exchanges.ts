@@ -8,6 +8,7 @@ import { isPhantomHop, linkRedirects } from './chain';
 import { authorHeaders, credentialsEvidence, initiatorOrigin, notFromBrowser, requestMode } from './infer';
 import type { NotCorsReason } from './not-cors';
 import { pairPreflights } from './pair';
+import { rulesOf } from './producer';
 import type { ParsedHar } from './parse';
 
 export interface BuiltExchange {
@@ -54,7 +55,7 @@ export function buildExchanges(har: ParsedHar, evidence?: BuildEvidence): BuiltE
 
   // A sanitized export removed Authorization from the request, but its preflight still names it.
   const removed = har.sanitized === 'no' ? NO_NAMES : SANITIZED_NAMES;
-  const { preflightFor, orphans, removedSeen } = pairPreflights(preflights, requests, removed);
+  const { preflightFor, orphans, removedSeen } = pairPreflights(preflights, requests, removed, rulesOf(har.producer));
   if (evidence && removedSeen) evidence.authorizationRemoved = true;
   const next = linkRedirects(requests);
   const continuation = new Set<number>();
@@ -129,6 +130,7 @@ function build(hops: Entry[], extra: number[], preflightFor: ReadonlyMap<number,
   const entries = [...hops.map((h) => h.index), ...preflightEntries.filter((i): i is number => i !== null), ...extra].sort((a, b) => a - b);
   return {
     record: {
+      browser: rulesOf(har.producer),
       initiatorOrigin: origin ?? 'null',
       mode,
       credentials: credentialsEvidence(hops, origin),
@@ -164,6 +166,7 @@ function buildOrphan(p: Entry, har: ParsedHar): BuiltExchange {
   const client = har.producer.facts.seesNonBrowserClients && notFromBrowser(p);
   return {
     record: {
+      browser: rulesOf(har.producer),
       initiatorOrigin: origin ?? 'null',
       mode: client ? 'no-cors' : 'cors',
       credentials: 'unknown',

@@ -9,7 +9,7 @@
  * through with a preflight that passes. Within one URL the pairs are a maximum matching, so one early mistake
  * cannot leave a later preflight without its request. Array order is ignored: getHAR() order is not chronological.
  */
-import { checkPreflight, corsUnsafeHeaders, type Header, headerValue, isForbiddenRequestHeader } from '../cors';
+import { type Browser, BROWSERS, checkPreflight, corsUnsafeHeaders, type Header, headerValue, isForbiddenRequestHeader } from '../cors';
 import { hasResponse } from '../http';
 import { type Entry, isProvisional } from './entry';
 import { authorHeaders } from './infer';
@@ -80,7 +80,7 @@ export function asked(p: Entry): Asked {
  * `removed`: header names the export may have removed from requests (Authorization, in a sanitized Chrome
  * export). A preflight naming one still pairs with a request that lacks it.
  */
-export function pairPreflights(preflights: readonly Entry[], requests: readonly Entry[], removed: ReadonlySet<string> = new Set()): Pairing {
+export function pairPreflights(preflights: readonly Entry[], requests: readonly Entry[], removed: ReadonlySet<string> = new Set(), browser: Browser = 'chrome'): Pairing {
   // Only the requests a preflight could belong to are indexed: most of a capture never had one.
   const byUrl = indexByUrl(requests, new Set(preflights.map((p) => p.url)));
   const preflightsByUrl = indexByUrl(preflights, new Set(preflights.map((p) => p.url)));
@@ -90,7 +90,7 @@ export function pairPreflights(preflights: readonly Entry[], requests: readonly 
   for (const [url, group] of preflightsByUrl) {
     const sorted = [...group].sort(byTime);
     const candidates = byUrl.get(url) ?? [];
-    const matched = matchGroup(sorted, candidates, TOLERANCE_MS, removed);
+    const matched = matchGroup(sorted, candidates, TOLERANCE_MS, removed, browser);
     if (matched.size < sorted.length) {
       const taken = new Set([...matched.values()].map((a) => a.index));
       const loose = matchGroup(
@@ -98,6 +98,7 @@ export function pairPreflights(preflights: readonly Entry[], requests: readonly 
         candidates.filter((a) => !taken.has(a.index)),
         SKEW_MS,
         removed,
+        browser,
       );
       for (const [p, a] of loose) matched.set(p, a);
     }
@@ -116,14 +117,14 @@ export function pairPreflights(preflights: readonly Entry[], requests: readonly 
  * Kuhn's augmenting-path matching over the feasible (preflight, request) pairs of one URL, each preflight trying
  * its candidates best first. Groups are small (the requests to one URL in one capture).
  */
-export function matchGroup(preflights: readonly Entry[], candidates: readonly Entry[], slack: number, removed: ReadonlySet<string> = NO_REMOVED): Map<number, Entry> {
+export function matchGroup(preflights: readonly Entry[], candidates: readonly Entry[], slack: number, removed: ReadonlySet<string> = NO_REMOVED, browser: Browser = 'chrome'): Map<number, Entry> {
   const options = new Map<number, Entry[]>();
   // Each candidate's own unsafe header names, computed once rather than once per preflight.
   const ownNames = new Map<number, ReadonlySet<string>>();
   const namesOf = (a: Entry): ReadonlySet<string> => {
     let names = ownNames.get(a.index);
     if (!names) {
-      names = new Set(corsUnsafeHeaders(authorHeaders(a)).map((h) => h.name));
+      names = new Set(corsUnsafeHeaders(authorHeaders(a), browser).map((h) => h.name));
       ownNames.set(a.index, names);
     }
     return names;
@@ -132,7 +133,7 @@ export function matchGroup(preflights: readonly Entry[], candidates: readonly En
     const q = asked(p);
     const scored: [number, Entry][] = [];
     for (const a of candidates) {
-      if (!feasible(p, q, a, slack, removed)) continue;
+      if (!feasible(p, q, a, slack, removed, browser)) continue;
       scored.push([cost(p, q, a, namesOf(a), removed), a]);
     }
     options.set(p.index, scored.sort((x, y) => x[0] - y[0] || byTime(x[1], y[1])).map(([, a]) => a));
@@ -169,12 +170,14 @@ export function matchGroup(preflights: readonly Entry[], candidates: readonly En
   return result;
 }
 
-export function feasible(p: Entry, q: Asked, a: Entry, slack: number, removed: ReadonlySet<string> = NO_REMOVED): boolean {
+export function feasible(p: Entry, q: Asked, a: Entry, slack: number, removed: ReadonlySet<string> = NO_REMOVED, browser: Browser = 'chrome'): boolean {
   if (q.method !== null && a.method !== q.method) return false;
   if (!hasAllNames(a, q.names, removed)) return false;
   if (!isProvisional(a)) {
     const sentOrigin = headerValue(a.requestHeaders, 'origin');
-    if (q.origin !== null && sentOrigin !== null && sentOrigin !== q.origin) return false;
+    // After a cross-origin redirect Firefox sends the request with Origin: null but its preflight with the page's.
+    const tainted = sentOrigin === 'null' && BROWSERS[browser].preflightOriginAfterTaint === 'page';
+    if (q.origin !== null && sentOrigin !== null && sentOrigin !== q.origin && !tainted) return false;
   }
   return timingFits(p, a, slack);
 }

@@ -5,6 +5,7 @@
  * Every inference in the HAR layer reads this table instead of guessing per field, so "not recorded" is never
  * read as "did not happen". Facts: ../shared/har-producers.md, and the recordings in test/fixtures/producers.
  */
+import type { Browser } from '../cors';
 
 export type ProducerId =
   | 'chrome-devtools'
@@ -117,11 +118,17 @@ export function producerOf(creatorName: string | null, creatorVersion: string | 
   return { id, facts: PRODUCERS[id], creator };
 }
 
+/** Whose CORS rules judge a capture: Firefox's for Firefox's own, Chrome's (the base) for everything else. */
+export function rulesOf(producer: Producer): Browser {
+  return producer.facts.family === 'firefox' ? 'firefox' : 'chrome';
+}
+
 /** The extension's own capture: Chrome's DevTools API, never sanitized. */
 export const LIVE_CHROMIUM: Producer = { id: 'chrome-devtools', facts: { ...PRODUCERS['chrome-devtools'], mayBeSanitized: false }, creator: null };
 
 /**
  * The extension's own capture in Firefox: Firefox's DevTools API, with the same facts as a Firefox HAR file. It
- * records no failure, so every verdict comes from the checks on the headers it shows (firefox-facts.md).
+ * records no failure, so every verdict comes from the checks (Firefox's rules: `rulesOf`) on the headers it shows
+ * (firefox-facts.md).
  */
 export const LIVE_FIREFOX: Producer = { id: 'firefox', facts: PRODUCERS.firefox, creator: null };

@@ -4,10 +4,8 @@
  * Chrome. Chromium: services/network/cors/preflight_result.cc (kMaxAgeCap); Firefox: the preflight cache of
  * nsCORSListenerProxy.cpp.
  */
-export type Browser = 'chrome' | 'firefox';
-
 /** Seconds a preflight answer is kept at most, per browser. */
-export const MAX_AGE_CAP: Readonly<Record<Browser, number>> = {
+export const MAX_AGE_CAP: Readonly<Record<'chrome' | 'firefox', number>> = {
   chrome: 7200,
   firefox: 86400,
 };

@@ -267,6 +267,21 @@ const big = (range) => /** @type {Header[]} */ ([['Accept', 'a'.repeat(128)], ['
 trig('t-safelist-five-max', 'Accept, Accept-Language, Content-Language, Content-Type at 128 bytes each plus Range bytes=0-99 (652 bytes in all)', { method: 'POST', body: 'x', headers: big('bytes=0-99') });
 trig('t-safelist-total-1024', 'four 128-byte safelisted headers plus a 512-byte Range (1024 bytes; Range alone is over its 128-byte cap)', { method: 'POST', body: 'x', headers: big(rangeOf(512)) });
 trig('t-dpr', 'DPR client hint (no preflight in Chromium)', { method: 'GET', headers: [['DPR', '2']] });
+// The headers Chromium safelists beyond the Fetch standard (src/cors/safelist.ts: the client hints and
+// Intervention), each with a value of its rule's syntax, against a preflight that allows the origin but no
+// request header and a response that allows the origin: only a browser that preflights the header blocks it.
+const noHeaders = { preflight: res(204, acao(PAGE)), actual: okPage };
+const hint = (id, name, value) => c(g, id, `${name}: ${value}, preflight allows no headers (Chromium safelists ${name}: no preflight)`, { method: 'GET', headers: [[name, value]] }, noHeaders);
+hint('t-dpr-not-allowed', 'DPR', '2');
+hint('t-width-not-allowed', 'Width', '800');
+hint('t-viewport-width-not-allowed', 'Viewport-Width', '1280');
+hint('t-device-memory-not-allowed', 'Device-Memory', '8');
+hint('t-rtt-not-allowed', 'RTT', '50');
+hint('t-downlink-not-allowed', 'Downlink', '1.5');
+hint('t-ect-not-allowed', 'ECT', '4g');
+hint('t-save-data-not-allowed', 'Save-Data', 'on');
+hint('t-intervention-not-allowed', 'Intervention', '1');
+c(g, 't-dpr-abc-not-allowed', 'DPR: abc (not a number: preflighted in Chromium too), preflight allows no headers', { method: 'GET', headers: [['DPR', 'abc']] }, noHeaders);
 trig('t-post-no-ct', 'POST with a string body sets text/plain;charset=UTF-8 (safelisted)', { method: 'POST', body: 'x' });
 trig('t-upload-json-put', 'PUT with JSON and X-Request-Id', { method: 'PUT', body: '{}', headers: [JSONCT, ['X-Request-Id', '42']] });
 c(g, 't-acah-case', 'X-Custom allowed by ACAH X-CUSTOM (names are case-insensitive)', { method: 'GET', headers: [['X-Custom', '1']] }, { preflight: res(204, acao(PAGE), acah('X-CUSTOM')), actual: okPage });

@@ -171,6 +171,7 @@ describe('buildExchanges: a preflight whose request is missing is judged for the
     const [x] = build([preflight]);
     const p = parsed([preflight]).entries[0];
     const want: ExchangeRecord = {
+      browser: 'chrome',
       initiatorOrigin: origin,
       mode: 'cors',
       credentials: 'unknown',
