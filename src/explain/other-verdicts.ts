@@ -93,6 +93,10 @@ export function explainNotCors(x: AnalysedExchange): Explanation {
 
 export function explainAllowed(x: AnalysedExchange): Explanation {
   const w = describeWarnings(x.warnings);
-  const headline = `Allowed: the ${cap(x.method)} request to ${cap(x.url)} passes ${browserWords(x.capture).isChrome ? "Chrome's" : 'the'} CORS checks${w.length > 0 ? `, with ${plural(w.length, 'warning')}` : ''}.`;
+  const headline = `Allowed: the ${cap(x.method)} request to ${cap(x.url)} passes ${possessive(browserWords(x.capture).noun)} CORS checks${w.length > 0 ? `, with ${plural(w.length, 'warning')}` : ''}.`;
   return base(x, headline, 'the response', []);
+}
+
+function possessive(noun: string): string {
+  return noun === 'the browser' ? 'the' : `${noun}'s`;
 }
