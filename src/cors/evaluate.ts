@@ -31,7 +31,9 @@ export type EvidenceNote =
   /** The browser recorded a CORS failure (net::ERR_FAILED) but the capture holds no response to replay. */
   | 'no-response-captured'
   /** Only an Origin shows the request was CORS, and a no-cors POST sends one too (set by the HAR layer). */
-  | 'cors-mode-unproven';
+  | 'cors-mode-unproven'
+  /** The last response redirects to a Location that is not a URL: a network failure in every browser. */
+  | 'invalid-redirect';
 
 export interface Evaluation {
   readonly verdict: VerdictKind;
@@ -188,6 +190,10 @@ function afterTheChecks(exchange: ExchangeRecord, observed: Observed, r: Replay)
     return result(r, 'unknown', { confidence: 'uncertain' });
   }
   if (sim.end === 'no-response') return result(r, 'unknown', { confidence: 'uncertain' });
+  if (sim.end === 'invalid-redirect') {
+    notes.push('invalid-redirect');
+    return result(r, 'unknown', { confidence: 'certain' });
+  }
   return result(r, 'allowed');
 }
 
