@@ -4,8 +4,8 @@
  * headers of every step with the offending one marked.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { CODES, type HeaderList } from '../src/cors';
-import { explain, fixLines } from '../src/explain';
+import type { HeaderList } from '../src/cors';
+import { type Explanation, explain, fixLines } from '../src/explain';
 import type { AnalysedExchange } from '../src/har';
 import { CopyButton } from './copy-button';
 import { ExportBar } from './export-bar';
@@ -35,7 +35,7 @@ export function Detail({ x, onClose }: Props) {
         <p class="headline" data-testid="headline">{ex.headline}</p>
         <p class="meta">
           {x.origin ? <>from <span class="mono">{displayValue(x.origin)}</span> · </> : null}
-          {error ? <><span class="mono">{error.code}</span>{error.failedParameter ? <> (<span class="mono">{displayValue(error.failedParameter)}</span>)</> : null} · Firefox: <span class="mono">{ex.firefoxKey ?? CODES[error.code].firefox}</span> · </> : null}
+          {error ? <Codes x={x} ex={ex} /> : null}
           confidence: {x.evaluation.confidence}
         </p>
         <Timeline x={x} />
@@ -64,6 +64,11 @@ export function Detail({ x, onClose }: Props) {
           <p class="cause">
             <strong>Why a preflight: </strong>
             {ex.preflightCause}
+          </p>
+        ) : null}
+        {ex.otherBrowser ? (
+          <p class={`other-browser${ex.otherBrowser.differs ? ' differs' : ''}`} data-browser={ex.otherBrowser.browser} data-verdict={ex.otherBrowser.verdict}>
+            {ex.otherBrowser.sentence}
           </p>
         ) : null}
         {ex.caveats.length > 0 ? (
@@ -159,4 +164,18 @@ function StepHeaders({ x, header, missing }: { x: AnalysedExchange; header: stri
       ))}
     </div>
   );
+}
+
+/** The failure's codes, the capturing browser's first: Firefox's reason key in a Firefox capture, Chrome's error otherwise. */
+function Codes({ x, ex }: { x: AnalysedExchange; ex: Explanation }) {
+  const error = x.evaluation.error;
+  if (!error) return null;
+  const code = (
+    <>
+      <span class="mono">{error.code}</span>
+      {error.failedParameter ? <> (<span class="mono">{displayValue(error.failedParameter)}</span>)</> : null}
+    </>
+  );
+  if (x.record.browser === 'firefox' && ex.firefoxKey) return <>Firefox: <span class="mono">{ex.firefoxKey}</span> · {code} · </>;
+  return <>{code}{ex.firefoxKey ? <> · Firefox: <span class="mono">{ex.firefoxKey}</span></> : null} · </>;
 }

@@ -1,4 +1,4 @@
-/** One exchange in the list. data-verdict, data-code, data-method and data-url are read by tests and scripts. */
+/** One exchange in the list. data-verdict, data-code, data-reason, data-method and data-url are read by tests and scripts. */
 import { displayValue } from './headers-table';
 import type { Row } from './rows';
 import { ROW_HEIGHT } from './use-virtual-rows';
@@ -25,6 +25,8 @@ export function ExchangeRow({ row: r, index, selected, onSelect, onOpen }: Props
       aria-selected={selected}
       data-verdict={r.verdict}
       data-code={r.code}
+      data-reason={r.reason}
+      data-differs={r.differs ? 'true' : undefined}
       data-method={r.method}
       data-url={r.url}
       onClick={() => onSelect(r.key)}

@@ -3,15 +3,19 @@
  * so filtering 10,000 rows on a keystroke is a string search over precomputed fields, nothing more.
  */
 import { failingResponse, type VerdictKind } from '../src/cors';
-import { shortSummary } from '../src/explain';
+import { firefoxReason, otherBrowserView, shortSummary } from '../src/explain';
 import type { AnalysedExchange } from '../src/har';
 
 export interface Row {
   readonly x: AnalysedExchange;
   readonly key: number;
   readonly verdict: VerdictKind;
-  /** Chrome's error code, or '' when not blocked. */
+  /** The engine's error code (Chrome's, for a Chrome capture), or '' when not blocked. */
   readonly code: string;
+  /** The failure in the capturing browser's own terms: Firefox's reason key in a Firefox capture, else the code. */
+  readonly reason: string;
+  /** Chrome and Firefox decide differently, or the other browser's decision hangs on what the capture lacks. */
+  readonly differs: boolean;
   readonly method: string;
   readonly url: string;
   readonly path: string;
@@ -25,7 +29,7 @@ export interface Row {
   readonly haystack: string;
 }
 
-export type VerdictFilter = 'blocked' | 'warnings' | 'all';
+export type VerdictFilter = 'blocked' | 'warnings' | 'differs' | 'all';
 
 export interface Filter {
   readonly verdicts: VerdictFilter;
@@ -55,6 +59,8 @@ export function rowOf(x: AnalysedExchange): Row {
     key: x.id,
     verdict: x.evaluation.verdict,
     code: x.evaluation.error?.code ?? '',
+    reason: reasonOf(x),
+    differs: otherBrowserView(x)?.differs === true,
     method: x.method,
     url: x.url,
     path,
@@ -66,6 +72,12 @@ export function rowOf(x: AnalysedExchange): Row {
   };
   rowCache.set(x, row);
   return row;
+}
+
+function reasonOf(x: AnalysedExchange): string {
+  const code = x.evaluation.error?.code ?? '';
+  if (x.record.browser !== 'firefox' || x.evaluation.verdict !== 'blocked') return code;
+  return firefoxReason(x)?.key ?? code;
 }
 
 function statusOf(x: AnalysedExchange): string {
@@ -82,6 +94,7 @@ export interface Counts {
   readonly cors: number;
   readonly blocked: number;
   readonly warnings: number;
+  readonly differs: number;
   readonly notCors: number;
 }
 
@@ -89,12 +102,14 @@ export function countRows(rows: readonly Row[]): Counts {
   let blocked = 0;
   let warnings = 0;
   let notCors = 0;
+  let differs = 0;
   for (const r of rows) {
+    if (r.differs) differs++;
     if (r.verdict === 'not-cors') notCors++;
     else if (r.verdict === 'blocked') blocked++;
     if (r.hasWarnings) warnings++;
   }
-  return { cors: rows.length - notCors, blocked, warnings, notCors };
+  return { cors: rows.length - notCors, blocked, warnings, differs, notCors };
 }
 
 export function applyFilter(rows: readonly Row[], f: Filter): Row[] {
@@ -104,6 +119,7 @@ export function applyFilter(rows: readonly Row[], f: Filter): Row[] {
     if (r.verdict === 'not-cors' && !f.showNotCors) continue;
     if (f.verdicts === 'blocked' && r.verdict !== 'blocked') continue;
     if (f.verdicts === 'warnings' && !r.hasWarnings) continue;
+    if (f.verdicts === 'differs' && !r.differs) continue;
     if (needle !== '' && !r.haystack.includes(needle)) continue;
     out.push(r);
   }

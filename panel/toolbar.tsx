@@ -19,10 +19,11 @@ const SEGMENTS: readonly { value: VerdictFilter; label: string }[] = [
   { value: 'all', label: 'All' },
   { value: 'blocked', label: 'Blocked' },
   { value: 'warnings', label: 'Warnings' },
+  { value: 'differs', label: 'Chrome ≠ Firefox' },
 ];
 
 export function Toolbar(p: Props) {
-  const count = (v: VerdictFilter) => (v === 'blocked' ? p.counts.blocked : v === 'warnings' ? p.counts.warnings : p.counts.cors + (p.filter.showNotCors ? p.counts.notCors : 0));
+  const count = (v: VerdictFilter) => (v === 'blocked' ? p.counts.blocked : v === 'warnings' ? p.counts.warnings : v === 'differs' ? p.counts.differs : p.counts.cors + (p.filter.showNotCors ? p.counts.notCors : 0));
   return (
     <div class="toolbar" role="toolbar" aria-label="CORS Lens">
       {p.importing === null ? (
@@ -54,6 +55,7 @@ export function Toolbar(p: Props) {
             aria-checked={p.filter.verdicts === s.value}
             class={`segment${p.filter.verdicts === s.value ? ' on' : ''}${s.value === 'blocked' && p.counts.blocked > 0 ? ' has-blocked' : ''}`}
             data-filter={s.value}
+            title={s.value === 'differs' ? 'Exchanges where Chrome and Firefox decide differently, or where the other browser would send something this capture does not hold' : undefined}
             onClick={() => p.onFilter({ ...p.filter, verdicts: s.value })}
           >
             {s.label} <span class="count">{count(s.value)}</span>

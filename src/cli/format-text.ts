@@ -2,7 +2,7 @@
  * The terminal report: one block per blocked exchange, then what is worth a look (warnings, requests the capture
  * cannot judge), then a summary line. Every captured value passes through `printable`.
  */
-import { CODES, originOf } from '../cors';
+import { originOf } from '../cors';
 import { captureNotes } from '../explain';
 import type { Report, ReportItem } from './report';
 import { type Paint, printable } from './terminal';
@@ -21,9 +21,16 @@ export function formatText(report: Report, paint: Paint): string {
     const { item, w } = group[0] as (typeof warned)[number];
     out.push(`${paint.yellow('WARN')}  ${requestLine(item)}`, `  ${w.code}: ${printable(w.text)}`, ...more(group.map((g) => g.item), paint), '');
   }
+  // A blocked block already says what the other browser does; the exchanges allowed here but not surely there need their own.
+  const differs = report.items.filter((i) => i.exchange.evaluation.verdict !== 'blocked' && i.explanation.otherBrowser?.differs === true);
+  for (const group of groupBy(differs, (i) => `${i.explanation.otherBrowser?.sentence}\n${targetOrigin(i)}`)) {
+    const first = group[0] as ReportItem;
+    out.push(`${paint.yellow('DIFFERS')}  ${requestLine(first)}`, `  ${printable(first.explanation.otherBrowser?.sentence ?? '')}`, ...more(group, paint), '');
+  }
   for (const note of captureNotes(report.analysis.capture)) out.push(`${paint.yellow('Note:')} ${note}`, '');
   const c = report.counts;
-  const summary = `${report.items.length} exchange${report.items.length === 1 ? '' : 's'} in ${report.analysis.totalEntries} entries: ${c.blocked} blocked, ${c.allowed} allowed, ${c['not-cors']} not CORS, ${c.unknown} unknown; ${report.warningCount} warning${report.warningCount === 1 ? '' : 's'}`;
+  const differing = report.items.filter((i) => i.explanation.otherBrowser?.differs === true).length;
+  const summary = `${report.items.length} exchange${report.items.length === 1 ? '' : 's'} in ${report.analysis.totalEntries} entries: ${c.blocked} blocked, ${c.allowed} allowed, ${c['not-cors']} not CORS, ${c.unknown} unknown; ${report.warningCount} warning${report.warningCount === 1 ? '' : 's'}${differing > 0 ? `; ${differing} where Chrome and Firefox may decide differently` : ''}`;
   out.push(c.blocked > 0 ? paint.red(summary) : paint.green(summary));
   return `${out.join('\n')}\n`;
 }
@@ -74,7 +81,9 @@ function blockedBlock(item: ReportItem, paint: Paint): string {
   const e = item.explanation;
   const err = x.evaluation.error;
   const lines = [`${paint.red(paint.bold('BLOCKED'))}  ${paint.bold(requestLine(item))}`];
-  const code = err ? `${err.code}${err.failedParameter ? ` (${printable(err.failedParameter)})` : ''} · Firefox: ${item.explanation.firefoxKey ?? CODES[err.code].firefox}` : 'no error code: the capture lacks the failing response';
+  const chromeCode = err ? `${err.code}${err.failedParameter ? ` (${printable(err.failedParameter)})` : ''}` : '';
+  // A Firefox capture leads with Firefox's own reason key; the engine's code follows for scripts and searches.
+  const code = !err ? 'no error code: the capture lacks the failing response' : x.record.browser === 'firefox' && e.firefoxKey ? `Firefox: ${e.firefoxKey} · ${chromeCode}` : chromeCode;
   lines.push(`  ${paint.dim(`from ${printable(x.origin ?? 'an unknown origin')} · ${printable(e.where)} · ${code}`)}`);
   lines.push(`  ${printable(e.headline)}`);
   if (e.header) lines.push(`  ${e.header}: ${e.received === null ? paint.yellow('(missing)') : printable(JSON.stringify(e.received))}`);
@@ -82,6 +91,7 @@ function blockedBlock(item: ReportItem, paint: Paint): string {
   for (const d of e.details) lines.push(`  ${printable(d)}`);
   if (e.preflightCause) lines.push(`  ${printable(e.preflightCause)}`);
   for (const c of e.caveats) lines.push(`  ${paint.yellow('Note:')} ${printable(c)}`);
+  if (e.otherBrowser) lines.push(`  ${e.otherBrowser.differs ? paint.yellow(printable(e.otherBrowser.sentence)) : printable(e.otherBrowser.sentence)}`);
   if (e.consoleMessage) lines.push(`  ${paint.dim(`${e.consoleBrowser ?? 'Console'}: ${printable(e.consoleMessage)}`)}`);
   if (e.consoleDocs) lines.push(`  ${paint.dim(`Docs: ${e.consoleDocs}`)}`);
   lines.push(`  ${paint.dim(`exchange ${x.id} · HAR entries ${x.entries.join(', ')} · confidence ${x.evaluation.confidence}`)}`);

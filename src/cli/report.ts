@@ -1,7 +1,7 @@
 /**
  * The analysis joined with its explanations, once, for every output format: formats only lay out text.
  */
-import { CODES, type VerdictKind } from '../cors';
+import type { VerdictKind } from '../cors';
 import { captureNotes, type Explanation, explain } from '../explain';
 import { type AnalysedExchange, type Analysis, type CaptureFacts, NOT_CORS_TEXT } from '../har';
 
@@ -45,7 +45,7 @@ export function reportJson(report: Report): unknown {
         origin: x.origin,
         verdict: ev.verdict,
         error: ev.error
-          ? { code: ev.error.code, failedParameter: ev.error.failedParameter, stage: ev.error.stage, hop: ev.error.hop, firefox: e.firefoxKey ?? CODES[ev.error.code].firefox }
+          ? { code: ev.error.code, failedParameter: ev.error.failedParameter, stage: ev.error.stage, hop: ev.error.hop, firefox: e.firefoxKey }
           : null,
         preflight: pfEntry === null ? null : { entry: pfEntry, status: pfStatus },
         entries: x.entries,
@@ -56,6 +56,7 @@ export function reportJson(report: Report): unknown {
         preflightReasons: ev.preflightReasons,
         networkError: ev.networkError,
         notCors: x.notCors === null ? null : { reason: x.notCors, text: NOT_CORS_TEXT[x.notCors] },
+        otherBrowser: e.otherBrowser && { browser: e.otherBrowser.browser, verdict: e.otherBrowser.verdict, differs: e.otherBrowser.differs, code: e.otherBrowser.code, firefox: e.otherBrowser.reason, text: e.otherBrowser.sentence },
         explanation: e.headline,
         sendLine: e.sendLine,
       };

@@ -31,7 +31,9 @@ export type EvidenceNote =
   /** The browser recorded a CORS failure (net::ERR_FAILED) but the capture holds no response to replay. */
   | 'no-response-captured'
   /** Only an Origin shows the request was CORS, and a no-cors POST sends one too (set by the HAR layer). */
-  | 'cors-mode-unproven';
+  | 'cors-mode-unproven'
+  /** The last response redirects to a Location that is not a URL: a network failure in every browser. */
+  | 'invalid-redirect';
 
 export interface Evaluation {
   readonly verdict: VerdictKind;
@@ -121,7 +123,7 @@ function replay(exchange: ExchangeRecord, observed: Observed): Replay {
   // the verdict is "allowed", so the credentialed replay is not needed (most of a capture takes this path).
   const include = observed.kind === 'completed' && !omit.failure ? omit : simulate(exchange, true);
   if (sameFailure(omit.failure, include.failure)) return { sim: omit, other: null, credentials: 'unknown', confidence: 'certain', notes: [] };
-  const pick = pickByObservation(omit, include, observed);
+  const pick = pickByObservation(omit, include, observed, exchange.browser === 'firefox');
   const other = pick.credentials === 'unknown' ? (pick.sim === omit ? include : omit) : null;
   return { sim: pick.sim, other, credentials: pick.credentials, confidence: pick.confidence, notes: [pick.note] };
 }
@@ -188,6 +190,10 @@ function afterTheChecks(exchange: ExchangeRecord, observed: Observed, r: Replay)
     return result(r, 'unknown', { confidence: 'uncertain' });
   }
   if (sim.end === 'no-response') return result(r, 'unknown', { confidence: 'uncertain' });
+  if (sim.end === 'invalid-redirect') {
+    notes.push('invalid-redirect');
+    return result(r, 'unknown', { confidence: 'certain' });
+  }
   return result(r, 'allowed');
 }
 
@@ -230,6 +236,7 @@ function pickByObservation(
   omit: Simulation,
   include: Simulation,
   observed: Observed,
+  firefoxCapture: boolean,
 ): { sim: Simulation; credentials: 'include' | 'omit' | 'unknown'; confidence: Confidence; note: EvidenceNote } {
   if (observed.kind === 'failed' && observed.at === 'unknown') {
     // The capture cannot say where the browser failed. A failure without credentials explains it with the
@@ -252,6 +259,11 @@ function pickByObservation(
     if (!omit.failure) return { sim: omit, credentials: 'omit', confidence: 'certain', note: 'credentials-inferred-omit' };
     if (!include.failure) return { sim: include, credentials: 'include', confidence: 'certain', note: 'credentials-inferred-include' };
   }
+  // Firefox's own capture, which never records its decision, and a check fails in either mode: Firefox blocked it
+  // whichever mode the page used (scored on the zoo recorded in Firefox ESR 153); only the check it names depends
+  // on the mode, and fetch()'s default (no credentials cross-origin) comes first. Elsewhere (a proxy's file) the
+  // failing check may not be the browser's at all, so the two failures stay uncertain.
+  if (observed.kind === 'unknown' && omit.failure && include.failure && firefoxCapture) return { sim: omit, credentials: 'unknown', confidence: 'inferred', note: 'credentials-unknown' };
   return { sim: omit, credentials: 'unknown', confidence: 'uncertain', note: 'credentials-unknown' };
 }
 

@@ -35,6 +35,7 @@ export function judgeAs(record: ExchangeRecord, browser: Browser, credentials: b
       return { verdict: 'depends', on: 'unseen-preflight', hop: last, hops };
     case 'no-response':
     case 'missing-preflight':
+    case 'invalid-redirect':
       return { verdict: 'depends', on: 'no-response', hop: last, hops };
     case 'complete':
     case 'redirect-not-followed':

@@ -44,7 +44,12 @@ export type SimulationEnd =
    * Replaying another browser's capture (`capturedBy`): this browser would send a preflight the capture cannot
    * hold (one the capturing browser did not need, or with another Origin), so its answer is unknown.
    */
-  | 'unseen-preflight';
+  | 'unseen-preflight'
+  /**
+   * A redirect whose Location is not a URL: every browser fails it as a network error (Chrome
+   * net::ERR_INVALID_REDIRECT, Firefox "CORS request did not succeed"), after its CORS checks passed.
+   */
+  | 'invalid-redirect';
 
 export interface Simulation {
   readonly failure: StagedFailure | null;
@@ -150,7 +155,8 @@ export function simulate(exchange: ExchangeRecord, credentials: boolean, capture
       if (access) return failAt(access, stage, i);
       warnings.push(...responseWarnings(response.headers, 'response', i));
     }
-    if (redirect === null) return done(null, 'complete');
+    if (redirect === null) return done(null, isUnfollowableRedirect(response) ? 'invalid-redirect' : 'complete');
+    if (!isFollowable(redirect, hop.url)) return done(null, 'invalid-redirect');
 
     // Fetch's HTTP-redirect fetch: a cross-origin Location may not carry user:pass@.
     if (exchange.mode === 'cors' && urlHasCredentials(redirect) && (cors || !sameOrigin(origin, originOf(redirect)))) {
@@ -168,6 +174,23 @@ export function simulate(exchange: ExchangeRecord, credentials: boolean, capture
     if (i === exchange.hops.length - 1) return done(null, 'redirect-not-followed');
   }
   return done(null, 'complete');
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** A redirect status with a Location the capture could not resolve to a URL (r-bad-location). */
+function isUnfollowableRedirect(response: { readonly status: number; readonly headers: HeaderList; readonly redirectUrl: string | null }): boolean {
+  return response.redirectUrl === null && REDIRECT_STATUSES.has(response.status) && hasHeader(response.headers, 'location');
+}
+
+/** A Location resolves to a URL against the URL it answered (Firefox's HAR writes it as sent: `http://[::1`). */
+function isFollowable(location: string, base: string): boolean {
+  try {
+    new URL(location, base);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Checks on a URL before any request goes to it (CorsURLLoader::StartRequest): scheme, then request mode. */

@@ -6,7 +6,7 @@
 import type { CaptureFacts } from '../har/analyze';
 
 export interface BrowserWords {
-  /** "Chrome", or "the browser" when Chrome did not make the capture. */
+  /** "Chrome" or "Firefox" for the browser that made the capture, "the browser" for anyone else's. */
   readonly noun: string;
   /** The same at the start of a sentence. */
   readonly Noun: string;
@@ -21,9 +21,12 @@ export interface BrowserWords {
 
 const CHROME_FILE: BrowserWords = { noun: 'Chrome', Noun: 'Chrome', isChrome: true, sawEverything: false };
 const CHROME_LIVE: BrowserWords = { ...CHROME_FILE, sawEverything: true };
+const FIREFOX: BrowserWords = { noun: 'Firefox', Noun: 'Firefox', isChrome: false, sawEverything: false };
 const ANY: BrowserWords = { noun: 'the browser', Noun: 'The browser', isChrome: false, sawEverything: false };
 
 export function browserWords(capture: CaptureFacts): BrowserWords {
+  // Firefox's own capture is judged by Firefox's rules (src/cors/browser.ts), so its name may be used.
+  if (capture.producer.facts.family === 'firefox') return FIREFOX;
   if (capture.producer.facts.family !== 'chromium') return ANY;
   return capture.source === 'live' ? CHROME_LIVE : CHROME_FILE;
 }

@@ -17,6 +17,7 @@ import { baseExplanation, type Explanation } from './explanation';
 import { firefoxConsoleMessage, firefoxReasonPage } from './firefox-console';
 import { type FirefoxReason, firefoxReason } from './firefox-reason';
 import { fixFor } from './fix';
+import { otherBrowserView } from './other-browser';
 import { explainAllowed, explainNotCors, explainUnknown } from './other-verdicts';
 import { preflightCause } from './preflight-cause';
 import { RULES } from './rules';
@@ -98,7 +99,7 @@ function explainBlocked(x: AnalysedExchange, options: ExplainOptions): Explanati
     ]);
   }
   const { error } = c;
-  const firefox = firefoxReason(x);
+  const firefox = x.record.browser === 'firefox' ? firefoxReason(x) : null;
   const fix = fixFor(x.record, ev);
   let sendLine: string | null = fix?.primary ? `${fix.primary.name}: ${fix.primary.value}` : null;
   if (error.code === 'RedirectContainsCredentials' && fix?.location && 'replaceWith' in fix.location) sendLine = `Location: ${fix.location.replaceWith}`;
@@ -111,7 +112,8 @@ function explainBlocked(x: AnalysedExchange, options: ExplainOptions): Explanati
     details: RULES.map((r) => r(c)).filter((d): d is string => d !== null),
     preflightCause: preflightCause(ev.preflightReasons),
     ...consoleOf(x, c, options, firefox),
-    firefoxKey: firefox?.key ?? CODES[error.code].firefox,
+    firefoxKey: x.record.browser === 'firefox' ? (firefox?.key ?? CODES[error.code].firefox) : (otherBrowserView(x)?.reason ?? null),
+    otherBrowser: otherBrowserView(x),
     fix,
     snippets: snippetsFor(x.record, ev, fix),
     warnings: describeWarnings(x.warnings),
@@ -128,7 +130,7 @@ function explainRaw(x: AnalysedExchange, options: ExplainOptions): Explanation {
     case 'not-cors':
       return explainNotCors(x);
     case 'allowed':
-      return explainAllowed(x);
+      return { ...explainAllowed(x), otherBrowser: otherBrowserView(x) };
   }
 }
 
@@ -148,6 +150,7 @@ function shown(e: Explanation, face: (s: string) => string): Explanation {
     details: e.details.map(face),
     preflightCause: c(e.preflightCause),
     consoleMessage: c(e.consoleMessage),
+    otherBrowser: e.otherBrowser && { ...e.otherBrowser, sentence: face(e.otherBrowser.sentence) },
     warnings: e.warnings.map((w) => ({ code: w.code, text: face(w.text) })),
     caveats: e.caveats.map(face),
   };

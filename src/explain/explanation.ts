@@ -5,6 +5,7 @@
 import type { AnalysedExchange } from '../har/analyze';
 import { caveats } from './caveats';
 import type { Fix } from './fix';
+import type { OtherBrowserView } from './other-browser';
 import { preflightCause } from './preflight-cause';
 import type { Snippet } from './snippets';
 import { describeWarnings } from './warning-text';
@@ -29,6 +30,8 @@ export interface Explanation {
   /** The documentation page the browser's console links the failure to (Firefox's MDN page), or null. */
   readonly consoleDocs: string | null;
   readonly firefoxKey: string | null;
+  /** What the browser that did not make the capture would decide (other-browser.ts); null where nothing compares. */
+  readonly otherBrowser: OtherBrowserView | null;
   readonly fix: Fix | null;
   readonly snippets: readonly Snippet[];
   readonly warnings: readonly { code: string; text: string }[];
@@ -50,6 +53,7 @@ export function baseExplanation(x: AnalysedExchange, headline: string, where: st
     consoleBrowser: null,
     consoleDocs: null,
     firefoxKey: null,
+    otherBrowser: null,
     fix: null,
     snippets: [],
     warnings: describeWarnings(x.warnings),

@@ -4,6 +4,7 @@
  * security.properties entries (read from the installed browser by scripts/record-firefox.mjs), with %1$S the URL
  * that failed and %2$S the reason's argument; the link pattern is the console's own (devtools errordocs).
  */
+import { cap } from './captured';
 import type { FirefoxReason } from './firefox-reason';
 
 const MESSAGES: Readonly<Record<string, string>> = {
@@ -29,6 +30,13 @@ export function firefoxConsoleMessage(reason: FirefoxReason, url: string): strin
   if (template === undefined) return null;
   // split/join, not replace: a captured value holding `$&` must come out verbatim.
   return template.split('%1$S').join(url).split('%2$S').join(reason.arg ?? '(null)');
+}
+
+/** The words inside Firefox's "(Reason: …)", argument filled in: what a Firefox user reads as the cause. */
+export function firefoxReasonText(reason: FirefoxReason): string | null {
+  const template = MESSAGES[reason.key];
+  const m = template === undefined ? null : /\(Reason: (.*?)\)\./.exec(template);
+  return m?.[1] === undefined ? null : m[1].split('%2$S').join(cap(reason.arg ?? '(null)'));
 }
 
 /** MDN's page for a reason: the key without its version digit, under Guides/CORS/Errors. */

@@ -1,8 +1,8 @@
 /**
- * What Firefox says about the same failure: its reason key (security.properties, the key its console message
- * and MDN page are named by) and the argument it fills in. CODES holds the usual key per Chrome code; the
- * exceptions below are where Firefox, recorded on the same zoo (test/fixtures/firefox/README.md), reports
- * another check for the same response.
+ * What Firefox says about a failure found under its rules (the exchange judged as Firefox, browser.ts): its
+ * reason key (security.properties, the key its console message and MDN page are named by) and the argument it
+ * fills in. CODES holds the key per code; the exceptions below are failures Firefox logs under no key of their
+ * own (recorded on the zoo, test/fixtures/firefox/README.md).
  */
 import { allowListItems, CODES, failingResponse, headerValue, headerValues } from '../cors';
 import type { AnalysedExchange } from '../har/analyze';
@@ -20,13 +20,6 @@ export function firefoxReason(x: AnalysedExchange): FirefoxReason | null {
   const status = response ? String(response.status) : null;
   const acao = response ? headerValues(response.headers, 'access-control-allow-origin') : [];
   switch (error.code) {
-    case 'MultipleAllowOriginValues':
-    case 'PreflightMultipleAllowOriginValues':
-      // Firefox counts header lines; one line holding a list is a value that does not match the origin.
-      return acao.length > 1 ? { key: 'CORSMultipleAllowOriginNotAllowed', arg: null } : { key: 'CORSAllowOriginNotMatchingOrigin', arg: acao[0] ?? '' };
-    case 'PreflightDisallowedRedirect':
-      // Firefox checks Access-Control-Allow-Origin before it refuses the redirect.
-      return response && headerValue(response.headers, 'access-control-allow-origin') === null ? { key: 'CORSMissingAllowOrigin2', arg: status } : { key: 'CORSExternalRedirectNotAllowed', arg: null };
     case 'CorsDisabledScheme':
     case 'RedirectContainsCredentials':
       // A redirect Chrome refuses outright has no key of its own in Firefox.

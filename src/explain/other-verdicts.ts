@@ -2,7 +2,7 @@
  * The verdicts that are not "blocked": what a network error, a contradiction between the browser and the
  * replay, a missing preflight or a missing response mean, and the requests no CORS check applies to.
  */
-import { CODES } from '../cors';
+import { CODES, headerValue } from '../cors';
 import type { AnalysedExchange } from '../har/analyze';
 import { NOT_CORS_TEXT } from '../har/not-cors';
 import { browserWords } from './browser-words';
@@ -55,6 +55,16 @@ export function explainUnknown(x: AnalysedExchange): Explanation {
       "Browsers send Origin with every POST, no-cors ones too (navigator.sendBeacon, a form, fetch with mode: 'no-cors'), and this file records neither the request's mode (Sec-Fetch-Mode) nor the browser's decision. If the page read the response with fetch() or XMLHttpRequest, the browser blocked it; if it only sent it, nothing was blocked.",
     ]);
   }
+  if (ev.notes.includes('invalid-redirect')) {
+    const last = x.record.hops[x.record.hops.length - 1]?.response;
+    const location = last ? (headerValue(last.headers, 'location') ?? '') : '';
+    return {
+      ...base(x, `Failed: the redirect's Location, ${cap(location)}, is not a URL the browser can follow.`, 'the redirect response', [
+        'Every browser fails such a redirect as a network error after its CORS checks passed: Chrome reports net::ERR_INVALID_REDIRECT, Firefox "CORS request did not succeed" (CORSDidNotSucceed2). Changing CORS headers will not fix it; the server must send an absolute or relative URL in Location.',
+      ]),
+      firefoxKey: CODES.InvalidResponse.firefox,
+    };
+  }
   if (ev.notes.includes('chain-cut')) {
     return base(x, 'Unknown: the response redirects, and the request that followed it is not in the file.', 'the redirect response', []);
   }
@@ -66,6 +76,15 @@ export function explainUnknown(x: AnalysedExchange): Explanation {
   }
   if (ev.notes.includes('preflight-missing')) {
     return base(x, 'Unknown: this request needed a preflight, but the capture holds none and no response.', 'the preflight (OPTIONS) request', []);
+  }
+  if (x.capture.producer.facts.family === 'firefox') {
+    // Firefox records no error text, and logs every request that got no response as a CORS failure.
+    return {
+      ...base(x, 'Unknown: the capture holds no response for this request.', 'the request', [
+        'The request may still have been in flight, or was cancelled, when the capture was taken. If Firefox\'s console said "CORS request did not succeed" (CORSDidNotSucceed2) for it, no response arrived at all: the connection was refused or dropped, the host did not resolve, or a redirect pointed somewhere Firefox cannot follow. That is a network failure, not a missing header, and CORS headers will not fix it.',
+      ]),
+      firefoxKey: CODES.InvalidResponse.firefox,
+    };
   }
   return base(x, 'Unknown: the capture holds no response for this request.', 'the request', [
     'The request may still have been in flight, or was cancelled, when the capture was taken.',
@@ -93,6 +112,10 @@ export function explainNotCors(x: AnalysedExchange): Explanation {
 
 export function explainAllowed(x: AnalysedExchange): Explanation {
   const w = describeWarnings(x.warnings);
-  const headline = `Allowed: the ${cap(x.method)} request to ${cap(x.url)} passes ${browserWords(x.capture).isChrome ? "Chrome's" : 'the'} CORS checks${w.length > 0 ? `, with ${plural(w.length, 'warning')}` : ''}.`;
+  const headline = `Allowed: the ${cap(x.method)} request to ${cap(x.url)} passes ${possessive(browserWords(x.capture).noun)} CORS checks${w.length > 0 ? `, with ${plural(w.length, 'warning')}` : ''}.`;
   return base(x, headline, 'the response', []);
+}
+
+function possessive(noun: string): string {
+  return noun === 'the browser' ? 'the' : `${noun}'s`;
 }

@@ -8,6 +8,7 @@ import { nameIs } from '../cors';
 import { type Explanation, fixLines, shortSummaryMarked } from '../explain';
 import type { AnalysedExchange } from '../har';
 import { curlScript } from './curl';
+import { codeRows } from './markdown-codes';
 import { cut, mdBlock, mdCell, mdCode, mdProse, mdText } from './markdown-text';
 import type { Redactor } from './redact';
 import type { HttpResponse, Reproduction, Step } from './request';
@@ -33,8 +34,7 @@ export function markdownReport(x: AnalysedExchange, e: Explanation, repro: Repro
 
   const facts: string[] = ['| | |', '| --- | --- |', `| Verdict | **${VERDICT[ev.verdict]}** (confidence: ${ev.confidence}) |`];
   if (ev.error) {
-    facts.push(`| Chrome error | ${mdCell(ev.error.code)}${ev.error.failedParameter ? ` (failedParameter ${mdCell(t(ev.error.failedParameter))})` : ''} |`);
-    if (e.firefoxKey) facts.push(`| Firefox reason | ${mdCell(e.firefoxKey)} |`);
+    facts.push(...codeRows(x, e, t));
     facts.push(`| Failing response | ${mdProse(t(e.where), 'cell')} |`);
   }
   if (e.header) facts.push(`| ${mdText(e.header)} received | ${e.received === null ? '*(missing)*' : mdCell(cut(t(e.received)))} |`);
@@ -45,6 +45,7 @@ export function markdownReport(x: AnalysedExchange, e: Explanation, repro: Repro
   for (const d of e.details) out.push(mdProse(t(d)), '');
   if (e.preflightCause) out.push(mdProse(t(e.preflightCause)), '');
   for (const c of e.caveats) out.push(`> ${mdProse(t(c))}`, '');
+  if (e.otherBrowser) out.push(mdProse(t(e.otherBrowser.sentence)), '');
   if (e.consoleMessage) out.push(`${e.consoleBrowser ?? 'Browser'} console:`, '', mdBlock(t(e.consoleMessage), 'text'), '');
   if (e.consoleDocs) out.push(`Firefox's page for it: <${e.consoleDocs}>`, '');
 

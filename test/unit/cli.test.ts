@@ -204,3 +204,39 @@ describe('export', () => {
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe('Chrome and Firefox side by side', () => {
+  const fixtureHar = (dir: string, group: string): string => {
+    const f = JSON.parse(readFileSync(join(root, `test/fixtures/${dir}/${group}.json`), 'utf8')) as { har: { log?: unknown } };
+    return file(`${dir}-${group}.har`, JSON.stringify(f.har.log ? f.har : { log: f.har }));
+  };
+  interface Row { url: string; verdict: string; error: { firefox: string | null } | null; otherBrowser: { browser: string; verdict: string; differs: boolean; firefox: string | null; text: string } | null }
+  const rows = (p: string) => (JSON.parse(run(['check', p, '--format', 'json']).stdout) as { exchanges: Row[] }).exchanges;
+  const byCase = (list: Row[], id: string) => list.find((r) => r.url.includes(`/c/${id}/`));
+
+  test('json: a Chrome capture names what Firefox does (blocks too, or what it depends on)', () => {
+    const list = rows(fixtureHar('chromium', 'triggers'));
+    expect(byCase(list, 't-three-headers-one-allowed')).toMatchObject({ verdict: 'blocked', error: { firefox: 'CORSMissingAllowHeaderFromPreflight2' }, otherBrowser: { browser: 'firefox', verdict: 'blocked', differs: false } });
+    const dpr = byCase(list, 't-dpr-not-allowed');
+    expect(dpr).toMatchObject({ verdict: 'allowed', otherBrowser: { browser: 'firefox', verdict: 'depends', differs: true } });
+    expect(dpr?.otherBrowser?.text).toContain('Access-Control-Allow-Headers must list dpr');
+  });
+  test('json: a Firefox capture is judged as Firefox judges, and names what Chrome does', () => {
+    const list = rows(fixtureHar('firefox', 'triggers'));
+    expect(byCase(list, 't-dpr-not-allowed')).toMatchObject({ verdict: 'blocked', error: { firefox: 'CORSMissingAllowHeaderFromPreflight2' }, otherBrowser: { browser: 'chrome', verdict: 'depends', differs: true } });
+    expect(byCase(list, 't-dpr-abc-not-allowed')).toMatchObject({ verdict: 'blocked', otherBrowser: { browser: 'chrome', verdict: 'blocked', differs: false } });
+  });
+  test('text: a blocked block says it, and an allowed exchange Firefox may refuse has a DIFFERS block', () => {
+    const out = run(['check', fixtureHar('chromium', 'triggers')]).stdout;
+    expect(out).toContain('Firefox blocks this too: “header ‘x-alpha’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response” (CORSMissingAllowHeaderFromPreflight2).');
+    // t-dpr and t-dpr-not-allowed differ the same way: one block, the second listed under it.
+    expect(out).toMatch(/DIFFERS {2}GET http:\/\/127\.0\.0\.1:\d+\/c\/t-dpr\/a/);
+    expect(out).toMatch(/; 10 where Chrome and Firefox may decide differently\n$/);
+  });
+  test("markdown: a Firefox capture's table leads with Firefox's reason and names Chrome's verdict", () => {
+    const out = run(['check', fixtureHar('firefox', 'triggers'), '--format', 'markdown']).stdout;
+    expect(out).toContain('| # | Verdict | Method | URL | Firefox reason | Chrome |');
+    expect(out).toMatch(/\| blocked \| `GET` \| `[^`]*t-dpr-not-allowed[^`]*` \| `CORSMissingAllowHeaderFromPreflight2` \| depends \(see below\) \|/);
+    expect(out).toContain('| Firefox reason | `CORSMissingAllowHeaderFromPreflight2` |');
+  });
+});

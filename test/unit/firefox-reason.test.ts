@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { explain, firefoxReason } from '../../src/explain';
 import { analyseHar } from '../../src/har';
+import { rowOf } from '../../panel/rows';
 
 interface FirefoxVerdict {
   readonly url: string;
@@ -37,6 +38,8 @@ describe('Firefox verdicts on Firefox captures', () => {
         keys++;
         const named = firefoxReason(blocked)?.key;
         if (named !== r.reason) wrong.push(`${r.caseId}: Firefox ${r.reason}, CORS Lens names ${named}`);
+        // The panel's row names it the same way (data-reason).
+        if (rowOf(blocked).reason !== r.reason) wrong.push(`${r.caseId}: the row's reason is ${rowOf(blocked).reason}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -72,4 +75,11 @@ describe("Firefox's own words for a Firefox capture", () => {
     }
     expect(checked).toBeGreaterThan(100);
   });
+});
+
+test("an allowed exchange of a Firefox capture passes Firefox's checks, in those words", () => {
+  const fixture = JSON.parse(readFileSync('test/fixtures/firefox/simple.json', 'utf8')) as { har: unknown };
+  const allowed = analyseHar(fixture.har).exchanges.filter((x) => x.evaluation.verdict === 'allowed');
+  expect(allowed.length).toBeGreaterThan(5);
+  for (const x of allowed) expect(explain(x).headline).toContain("passes Firefox's CORS checks");
 });

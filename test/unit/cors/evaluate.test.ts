@@ -131,3 +131,20 @@ describe('observation vs replay', () => {
     ]);
   });
 });
+
+describe('a capture that does not record the decision, failing in both credentials modes', () => {
+  // A preflight refusing X-Custom: without credentials the header check fails, with them Allow-Credentials does.
+  const refused = (browser: 'chrome' | 'firefox') =>
+    exchange(
+      [hop(`${API}/a`, { method: 'PUT', response: null, preflight: { requestHeaders: [h('Access-Control-Request-Method', 'PUT'), h('Access-Control-Request-Headers', 'x-custom')], response: { status: 204, headers: [acao(PAGE), h('Access-Control-Allow-Methods', 'PUT')], redirectUrl: null }, error: null } })],
+      { browser, errorsRecorded: false, authorHeaders: [h('X-Custom', '1')] },
+    );
+  test("Firefox's own capture: blocked whichever mode, named by fetch()'s default mode, the other mode's failure kept", () => {
+    const ev = evaluate(refused('firefox'));
+    expect(ev).toMatchObject({ verdict: 'blocked', confidence: 'inferred', credentials: 'unknown', error: { code: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-custom' } });
+    expect(ev.otherwise?.code).toBe('PreflightInvalidAllowCredentials');
+  });
+  test('any other capture without the decision (a proxy) stays uncertain: its failing check may not be the browser\'s', () => {
+    expect(evaluate(refused('chrome'))).toMatchObject({ verdict: 'blocked', confidence: 'uncertain' });
+  });
+});

@@ -55,6 +55,10 @@ const cases: Case[] = [
   { name: 'a known method is upper-cased before the checks', exchange: exchange([hop(`${API}/a`, { method: 'put', response: ok })]), hops: [v('PUT', PAGE, true, 'cache')] },
   { name: 'any other method is kept as written', exchange: exchange([hop(`${API}/a`, { method: 'patch', response: ok })]), hops: [v('patch', PAGE, true, 'cache')] },
 
+  { name: 'a redirect whose Location is not a URL: a network failure once its checks pass (r-bad-location)', exchange: exchange([hop(`${API}/a`, { response: response([acao('*'), h('Location', 'http://[bad')], { status: 302 }) })]), end: 'invalid-redirect', hops: [v('GET', PAGE, true, 'not-needed')] },
+  { name: 'a redirect to a Location written as sent, that no URL parser accepts', exchange: exchange([hop(`${API}/a`, { response: response([acao('*'), h('Location', 'http://[::1')], { status: 302, redirectUrl: 'http://[::1' }) })]), end: 'invalid-redirect', hops: [v('GET', PAGE, true, 'not-needed')] },
+  { name: 'a 200 with a Location is no redirect', exchange: exchange([hop(`${API}/a`, { response: response([acao('*'), h('Location', 'http://[bad')]) })]), end: 'complete', hops: [v('GET', PAGE, true, 'not-needed')] },
+
   // Where the preflight decision came from
   { name: 'network: a captured preflight that passes', exchange: put(allowPut), hops: [v('PUT', PAGE, true, 'network', ['x-custom'])] },
   {
