@@ -8,7 +8,7 @@
  * them (panel/missed-requests.ts).
  */
 import { reportKey } from '../src/har/request-key';
-import { isAnswered, MissedRequests } from './missed-requests';
+import { isAnswered, MissedRequests, type MissedState } from './missed-requests';
 
 /** The part of `devtools.network` this module uses (the real one, or a fake in unit tests). */
 export interface NetworkApi {
@@ -30,6 +30,8 @@ export interface CaptureSink {
 export interface CaptureOptions {
   /** Firefox: read the log again after preflights, for the requests onRequestFinished never reports. */
   readonly backfill?: boolean;
+  /** Whether such a read is due or running (see MissedRequests). */
+  readonly onBackfill?: (state: MissedState) => void;
 }
 
 
@@ -49,6 +51,7 @@ export async function startCapture(api: NetworkApi, sink: CaptureSink, options: 
     ? new MissedRequests(
         async () => (await api.getHAR()).entries ?? [],
         (entries) => sink.missed(entries),
+        options.onBackfill,
       )
     : null;
   api.onRequestFinished.addListener((entry) => {

@@ -32,6 +32,7 @@ if (network) {
       onNavigated: network.onNavigated,
     },
     { entries: (entries, pages) => store.add(entries, pages), missed: (entries) => store.addMissed(entries), navigated: () => store.navigated() },
-    { backfill: firefox },
+    // On the root element for scripts driving the panel: Firefox records nothing the page starts during a read.
+    { backfill: firefox, onBackfill: (state) => { document.documentElement.dataset.backfill = state; } },
   );
 }

@@ -67,6 +67,8 @@ describe('Firefox live capture: the requests onRequestFinished leaves out are re
     }
     await vi.advanceTimersByTimeAsync(1000);
     store.flush();
+    // One read per 5 s of events that never go quiet (20 ms apart here), and one at the end.
+    expect(all.reads()).toBeLessThanOrEqual(Math.ceil((finished.length * 20) / 5000) + 1);
 
     const got = [...live, ...missed].map(reportKey);
     expect(new Set(got).size, 'nothing added twice').toBe(got.length);
@@ -107,6 +109,50 @@ describe('Firefox live capture: reads of the log', () => {
     const afterStart = net.reads();
     return { store, finish: net.finish, reads: () => net.reads() - afterStart };
   }
+
+  test('a preflight whose request arrives costs no read: getHAR() is read only for a request that did not', async () => {
+    const log: RawEntry[] = [];
+    const c = await capture(() => log);
+    const url = 'http://api.test/ok';
+    c.finish(options(url, 1, true));
+    await vi.advanceTimersByTimeAsync(100);
+    c.finish(put(url, 0, 200));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(c.reads()).toBe(0);
+    c.finish(options('http://api.test/refused', 10, false));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(c.reads()).toBe(1);
+  });
+
+  test('it says whether a read is due or running (scripts driving the panel wait for idle)', async () => {
+    const states: string[] = [];
+    const net = fakeNetwork(() => ({ entries: [] }));
+    await startCapture(net.api, { entries: () => {}, missed: () => {}, navigated: () => {} }, { backfill: true, onBackfill: (s) => states.push(s) });
+    net.finish(options('http://api.test/ok', 1, true));
+    net.finish(put('http://api.test/ok', 0, 200));
+    net.finish(options('http://api.test/no', 2, false));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(states).toEqual(['waiting', 'idle', 'waiting', 'reading', 'idle']);
+  });
+
+  test('the read waits for the live events to go quiet (Firefox stops recording while it reads), 5 s at most', async () => {
+    const log: RawEntry[] = [];
+    const c = await capture(() => log);
+    c.finish(options('http://api.test/x', 0, false));
+    for (let t = 0; t < 4000; t += 200) {
+      c.finish(put(`http://api.test/busy${t}`, t, 200));
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    expect(c.reads()).toBe(0);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(c.reads()).toBe(1);
+    c.finish(options('http://api.test/y', 5000, false));
+    for (let t = 0; t < 6000; t += 200) {
+      c.finish(put(`http://api.test/busier${t}`, t, 200));
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    expect(c.reads()).toBe(2);
+  });
 
   test('a burst of preflights costs one read; entries without a preflight cost none', async () => {
     const log: RawEntry[] = [];
@@ -177,7 +223,7 @@ describe('Firefox live capture: reads of the log', () => {
       const pf = options(url, 100 * i + 1, false);
       log.push(put(url, 100 * i), pf);
       c.finish(pf);
-      await vi.advanceTimersByTimeAsync(400);
+      await vi.advanceTimersByTimeAsync(600);
       if (i === 1) c.store.clear();
     }
     c.store.flush();
