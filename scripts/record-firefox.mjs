@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Record the zoo in Firefox: the Firefox counterpart of scripts/record-fixtures.mjs. Firefox (ESR 153 from
-// Debian) runs headless with a fresh profile, DevTools open (--devtools) and today's Chrome build of the
-// extension installed as a temporary add-on; it is driven over WebDriver BiDi with no driver
+// Debian) runs headless with a fresh profile, DevTools open (--devtools) and the Firefox add-on (dist/firefox)
+// installed as a temporary add-on; it is driven over WebDriver BiDi with no driver
 // (scripts/lib/bidi-recorder.mjs). For each zoo group we write test/fixtures/firefox/<group>.json holding
 //   - the HAR as the extension sees it: browser.devtools.network.getHAR() called in the extension's devtools
 //     page (scripts/lib/firefox-devtools.mjs), and the entries its onRequestFinished listener received, and
@@ -9,9 +9,12 @@
 //     reason key and argument through the CORS strings of security.properties in the installed Firefox's
 //     omni.ja (scripts/lib/firefox-locale.mjs), checked against the key Firefox itself files them under
 //     (Services.console category), plus CORS warnings, and the Network Monitor's blockedReason per request.
+// With --panel, the CORS panel is shown (Preserve log and Not CORS ticked, cleared before each group) and each
+// fixture also holds the panel's rows for the group (data-verdict, data-code, data-reason, data-method,
+// data-url): the panel's verdicts, built from the live events, to compare with Firefox's own.
 // Schema: test/fixtures/firefox/README.md.
 //
-// Usage: node scripts/record-firefox.mjs [--only id,id,...] [--out dir] [--quiet]
+// Usage: node scripts/record-firefox.mjs [--only id,id,...] [--out dir] [--quiet] [--panel]
 // (npm run record-fixtures -- --firefox builds the extension first and calls this). Exit 1 when Firefox
 // cannot be driven.
 import fs from 'node:fs';
@@ -22,20 +25,23 @@ import { CASES, GROUPS, startZoo } from '../test/zoo/server.mjs';
 import { connectBidi, findFirefox, launchFirefox } from './lib/bidi-recorder.mjs';
 import { caseOf, selectCases } from './lib/case-of.mjs';
 import { attachDevtoolsPage } from './lib/firefox-devtools.mjs';
+import { chromeWindowOf, toolboxDriver } from './lib/firefox-toolbox.mjs';
+import { waitFor } from './lib/chromium.mjs';
 import { findOmniJa, loadCorsMessages } from './lib/firefox-locale.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
-  const o = { only: /** @type {string[] | null} */ (null), out: /** @type {string | null} */ (null), quiet: false };
+  const o = { only: /** @type {string[] | null} */ (null), out: /** @type {string | null} */ (null), quiet: false, panel: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => { const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i]; if (!v) throw new Error(`${a} needs a value`); return v; };
     if (a.startsWith('--only')) o.only = val().split(',').map((s) => s.trim()).filter(Boolean);
     else if (a.startsWith('--out')) o.out = val();
     else if (a === '--quiet') o.quiet = true;
-    else if (a === '--help' || a === '-h') { console.log('node scripts/record-firefox.mjs [--only id,id] [--out dir] [--quiet]'); process.exit(0); }
+    else if (a === '--panel') o.panel = true;
+    else if (a === '--help' || a === '-h') { console.log('node scripts/record-firefox.mjs [--only id,id] [--out dir] [--quiet] [--panel]'); process.exit(0); }
     else throw new Error(`unknown argument ${a}`);
   }
   return o;
@@ -69,6 +75,44 @@ async function waitStable(what, fn, timeoutMs, interval = 50, settle = 150) {
 /** The URL without user:pass@ (Firefox's console prints URLs without credentials; BiDi keeps them). */
 const bare = (/** @type {string} */ u) => { try { const x = new URL(u); x.username = ''; x.password = ''; return x.href; } catch { return u; } };
 
+/**
+ * The panel's rows for a group, once they agree with the engine on the finished getHAR(): entries reach the
+ * panel one by one (and requests blocked at their preflight only from a later read of the log), and a partial
+ * chain already makes a row, so a row count says nothing about being done. Recorded as they are if they never
+ * agree: they are compared with Firefox, not with the engine.
+ * @param {ReturnType<typeof toolboxDriver>} ui @param {any} engine @param {any} har
+ * @param {(url: string) => boolean} ofGroup @param {string} group @param {(s: string) => void} say
+ */
+async function readPanel(ui, engine, har, ofGroup, group, say) {
+  const keyOf = (method, url, verdict, code) => `${method} ${url} ${verdict === 'blocked' ? `blocked ${code}` : verdict}`;
+  const want = engine.analyseHar({ log: har }).exchanges
+    .filter((x) => ofGroup(x.url))
+    .map((x) => keyOf(x.method, x.url, x.evaluation.verdict, x.evaluation.error?.code ?? ''))
+    .sort().join('\n');
+  const read = async () => (await ui.inPanel(`[...document.querySelectorAll('.rows .row')].map((e) => ({ verdict: e.dataset.verdict ?? '', code: e.dataset.code ?? '', reason: e.dataset.reason ?? '', method: e.dataset.method ?? '', url: e.dataset.url ?? '' }))`))
+    .filter((r) => ofGroup(r.url));
+  return waitFor(`the panel to show the exchanges of group ${group}`, async () => {
+    const rows = await read();
+    return rows.map((r) => keyOf(r.method, r.url, r.verdict, r.code)).sort().join('\n') === want && rows;
+  }, 15000, 100).catch(async (e) => { say(`  warning: ${e.message}`); return read(); });
+}
+
+/**
+ * After a case with a preflight, the panel may still have to read the log for a request Firefox did not report
+ * (panel/missed-requests.ts), and Firefox records nothing the page starts while the panel reads. The next case
+ * waits until the panel lists this one's requests and has nothing left to read, so no read cuts into it.
+ * @param {ReturnType<typeof toolboxDriver>} ui @param {any[]} requests BiDi's, of the case @param {string} nonce
+ * @param {(s: string) => void} say
+ */
+async function panelSettled(ui, requests, nonce, say) {
+  if (!requests.some((r) => r.preflight)) return;
+  const want = requests.filter((r) => !r.preflight).length;
+  await waitFor(`the panel to settle after the requests with n=${nonce}`, async () => {
+    const s = await ui.inPanel(`({ rows: [...document.querySelectorAll('.rows .row')].filter((e) => (e.dataset.url ?? '').endsWith('n=' + ${JSON.stringify(nonce)})).length, backfill: document.documentElement.dataset.backfill ?? 'idle' })`);
+    return s.rows >= want && s.backfill === 'idle';
+  }, 5000, 50).catch((e) => say(`  warning: ${e.message}`));
+}
+
 /** @param {string[]} argv */
 export async function main(argv = process.argv.slice(2)) {
   const args = parseArgs(argv);
@@ -83,7 +127,8 @@ export async function main(argv = process.argv.slice(2)) {
   const omniJa = findOmniJa(executable);
   if (!omniJa) { console.error(`No omni.ja next to ${executable}: cannot read Firefox's CORS messages.`); process.exit(1); }
   const cors = loadCorsMessages(omniJa);
-  const extensionDir = path.join(root, 'dist/extension');
+  // The add-on as Firefox users install it; the code is the Chrome build's, the manifest Firefox's.
+  const extensionDir = path.join(root, 'dist/firefox');
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
     console.error(`No built extension at ${extensionDir}: run npm run build first (or npm run record-fixtures -- --firefox).`);
     process.exit(1);
@@ -151,6 +196,15 @@ export async function main(argv = process.argv.slice(2)) {
     const { extension: extensionId } = await bidi.send('webExtension.install', { extensionData: { type: 'path', path: extensionDir } });
     const devtools = await attachDevtoolsPage(bidi, extensionId);
     say(`extension ${extensionId}; devtools page ${devtools.pageUrl}`);
+    const ui = args.panel ? toolboxDriver(bidi, await chromeWindowOf(bidi)) : null;
+    if (ui) {
+      await ui.waitForDevtoolsPage();
+      await ui.showPanel();
+      // Every group loads the page anew: keep the log (cleared per group below), and list every exchange.
+      await ui.click('label[title="Keep exchanges across page loads"] input');
+      await ui.click('label[title^="Same-origin"] input');
+    }
+    const engine = args.panel ? await import('../dist/cli/engine.mjs') : null;
     const { contexts } = await bidi.send('browsingContext.getTree', {});
     const tab = contexts[0].context;
     // A cookie for 127.0.0.1 (any port): credentialed requests to the API carry a Cookie header.
@@ -181,6 +235,8 @@ export async function main(argv = process.argv.slice(2)) {
         return (await inPage('() => String(window.zooReady === true)')) === 'true';
       }, 30000, 100, 0);
       say(`group ${group}: ${gcases.length} cases`);
+      // One group at a time in the panel, so its list stays short enough to be rendered whole.
+      if (ui) await ui.click('button[aria-label="Clear"]');
       /** @type {{id: string, description: string, nonce: string, result: any, incomplete?: true}[]} */
       const ran = [];
       for (const c of gcases) {
@@ -206,6 +262,7 @@ export async function main(argv = process.argv.slice(2)) {
         const left = complete ? null : state();
         if (left) say(`  ${c.id}: ${left.unseen.length ? `never seen over BiDi: ${left.unseen.join(', ')}` : ''}${left.unseen.length && left.pending.length ? '; ' : ''}${left.pending.length ? `no end reported: ${left.pending.join(', ')}` : ''}`);
         ran.push({ id: c.id, description: c.description, nonce, result, ...(left ? { incomplete: true, unseen: left.unseen, pending: left.pending } : {}) });
+        if (ui) await panelSettled(ui, [...reqs.values()].filter((r) => r.nonce === nonce), nonce, say);
       }
       const nonces = new Set(ran.map((r) => r.nonce));
       const mine = [...reqs.values()].filter((r) => nonces.has(r.nonce)).sort((a, b) => a.seq - b.seq);
@@ -229,6 +286,7 @@ export async function main(argv = process.argv.slice(2)) {
         say(`  warning: ${e.message}; writing what getHAR returns now`);
         har = await devtools.getHAR();
       }
+      const panelRows = ui && engine && har ? await readPanel(ui, engine, har, ofGroup, group, say) : undefined;
       const finished = (await devtools.finished()).map((f) => f.entry);
       const netmonitor = (await devtools.netmonitor()).filter((r) => ofGroup(r.url));
       const consoleMsgs = await devtools.console();
@@ -346,6 +404,7 @@ export async function main(argv = process.argv.slice(2)) {
         })),
         console: groupMessages.map(({ text, ...m }) => ({ ...m, caseId: caseOf(m.url)?.caseId ?? null })),
         onRequestFinished: finished,
+        ...(panelRows ? { panel: panelRows } : {}),
         netmonitor: netmonitor.map(({ startedMs, ...n }) => n),
         server: zoo.log.filter((l) => { const cs = caseOf(`http://x${l.url}`); return cs && nonces.has(cs.nonce); }).map(({ at, ...l }) => l),
       };
