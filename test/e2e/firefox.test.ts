@@ -3,9 +3,10 @@
  * open on the zoo page (--devtools), the CORS tool selected in the toolbox and the panel read through chrome-scope
  * script (scripts/lib/firefox.mjs says how). Proves the add-on loads, its panel appears and lists the inspected
  * page's requests, those made before it was opened and those made after, and follows DevTools' theme; writes
- * light and dark screenshots to test-results/screenshots/.
+ * light and dark screenshots to test-results/screenshots/. Then what a user does with it: a blocked exchange's
+ * detail (photographed too), its Markdown report copied to the clipboard, and a HAR file imported.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // @ts-expect-error: plain ES module without types
@@ -17,10 +18,13 @@ import { FIREFOX_ADDON_ID } from '../../scripts/lib/firefox-build.mjs';
 // @ts-expect-error: plain ES module without types
 import { startZoo } from '../zoo/server.mjs';
 import type { Zoo } from '../support/e2e';
+import { rowOf } from '../../panel/rows';
+import { analyseHar } from '../../src/har';
 
 interface RowData {
   verdict: string;
   code: string;
+  reason: string;
   method: string;
   url: string;
 }
@@ -39,6 +43,9 @@ interface Firefox {
   waitForDevtoolsPage(): Promise<unknown>;
   showPanel(): Promise<void>;
   snapshotPanel(): Promise<Snapshot>;
+  click(selector: string): Promise<unknown>;
+  chooseFile(name: string, text: string): Promise<unknown>;
+  clipboardText(): Promise<string>;
   setPref(name: string, value: string | number | boolean): Promise<unknown>;
   navigate(url: string): Promise<unknown>;
   close(): Promise<void>;
@@ -46,7 +53,7 @@ interface Firefox {
 
 const root = join(import.meta.dirname, '../..');
 const shots = join(root, 'test-results/screenshots');
-const ROWS = `[...document.querySelectorAll('.rows .row')].map((e) => ({ verdict: e.dataset.verdict ?? '', code: e.dataset.code ?? '', method: e.dataset.method ?? '', url: e.dataset.url ?? '' }))`;
+const ROWS = `[...document.querySelectorAll('.rows .row')].map((e) => ({ verdict: e.dataset.verdict ?? '', code: e.dataset.code ?? '', reason: e.dataset.reason ?? '', method: e.dataset.method ?? '', url: e.dataset.url ?? '' }))`;
 
 describe('the CORS panel in Firefox ESR', () => {
   let zoo: Zoo;
@@ -112,5 +119,55 @@ describe('the CORS panel in Firefox ESR', () => {
     expect(light.height).toBeGreaterThan(300);
     expect(light.corner).toBeGreaterThan(200);
     expect(dark.corner).toBeLessThan(80);
+  });
+
+  test("a blocked exchange's detail, photographed, and its Markdown report copied to the clipboard", async () => {
+    await ff.setPref('devtools.theme', 'light');
+    await waitFor('the panel to turn light', async () => (await ff.inPanel<string>('document.documentElement.dataset.theme')) === 'light');
+    // Firefox never reports this GET live (its preflight failed): the panel reads it from getHAR() once quiet.
+    await waitFor('the panel to have read the log', async () => (await ff.inPanel<string>('document.documentElement.dataset.backfill')) === 'idle');
+    await ff.click('.rows .row[data-verdict="blocked"][data-url*="t-three-headers-one-allowed"]');
+    const detail = await waitFor('the detail of the blocked exchange', () =>
+      ff.inPanel<{ verdict: string; code: string; text: string } | null>(`(() => { const d = document.querySelector('.detail'); return d && { verdict: d.dataset.verdict, code: d.dataset.code, text: d.textContent }; })()`),
+    );
+    expect(detail).toMatchObject({ verdict: 'blocked', code: 'HeaderDisallowedByPreflightResponse' });
+    // Firefox's own words for a Firefox capture: its console line and its reason key.
+    expect(detail.text).toContain('Cross-Origin Request Blocked');
+    expect(detail.text).toContain('CORSMissingAllowHeaderFromPreflight2');
+    const shot = await ff.snapshotPanel();
+    writeFileSync(join(shots, 'firefox-panel-blocked-detail.png'), shot.png);
+    expect(shot.corner).toBeGreaterThan(200);
+
+    await ff.click('[data-export="markdown"]');
+    await waitFor('the copy to be confirmed', async () => (await ff.inPanel<string>(`document.querySelector('.export-status')?.dataset.state ?? ''`)) === 'ok');
+    const md = await ff.clipboardText();
+    const url = (await rows()).find((r) => r.url.includes('t-three-headers-one-allowed'))?.url ?? '(no row)';
+    expect(md).toMatch(/^## Blocked: `GET /);
+    expect(md).toContain(url);
+    expect(md).toContain('`CORSMissingAllowHeaderFromPreflight2`');
+    // The request's own headers, which only its entry in getHAR() has.
+    expect(md).not.toContain('The request itself is not in the capture');
+    expect(md).toMatch(/\| `X-Zeta` \| `[^`]+` \|/i);
+    expect(md).toContain(`Firefox/`);
+  });
+
+  test('a HAR file imported in the panel is listed as the engine reads it, with Firefox\'s reason keys for a Firefox capture', async () => {
+    const file = join(root, 'test/fixtures/firefox/preflight.json');
+    const har = { log: (JSON.parse(readFileSync(file, 'utf8')) as { har: unknown }).har };
+    await ff.chooseFile('firefox-preflight.har', JSON.stringify(har));
+    await waitFor('the import', async () => (await ff.inPanel<string>(`document.querySelector('.app').dataset.source`)) === 'import');
+    const expected = analyseHar(har).exchanges
+      .filter((x) => x.evaluation.verdict !== 'not-cors')
+      .map((x) => rowOf(x))
+      .map((r) => [r.verdict, r.code, r.reason, r.method, r.url]);
+    const got = await waitFor('the imported rows', async () => {
+      const r = await rows();
+      return r.length === expected.length && r;
+    });
+    expect(got.map((r: RowData) => [r.verdict, r.code, r.reason, r.method, r.url]).sort()).toEqual(expected.sort());
+    expect(got.filter((r: RowData) => r.verdict === 'blocked').length).toBeGreaterThan(20);
+    expect(got.some((r: RowData) => r.reason === 'CORSMissingAllowOrigin2' && r.code === 'PreflightMissingAllowOriginHeader')).toBe(true);
+    await ff.click('.imported button');
+    await waitFor('back to the live capture', async () => (await ff.inPanel<string>(`document.querySelector('.app').dataset.source`)) === 'live');
   });
 });
