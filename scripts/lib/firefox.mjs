@@ -57,7 +57,9 @@ export async function launchFirefox({ extensionDir, executable, headless = true,
   let bidi;
   const close = async () => {
     if (!exited) {
-      try { await Promise.race([bidi?.send('browser.close'), new Promise((r) => setTimeout(r, 3000))]); } catch { /* already closing */ }
+      let timer;
+      try { await Promise.race([bidi?.send('browser.close'), new Promise((r) => { timer = setTimeout(r, 3000); })]); } catch { /* already closing */ }
+      clearTimeout(timer);
       bidi?.close();
       await waitFor('Firefox to exit', () => exited, 5000).catch(() => proc.kill('SIGKILL'));
     }
@@ -68,7 +70,10 @@ export async function launchFirefox({ extensionDir, executable, headless = true,
     }
   };
   try {
-    const url = await Promise.race([gotUrl, new Promise((_, rej) => setTimeout(() => rej(new Error('Firefox did not start WebDriver BiDi within 30 s')), 30000))]);
+    // A timer left running would keep Node alive for the rest of its 30 s after Firefox is gone.
+    let timer;
+    const url = await Promise.race([gotUrl, new Promise((_, rej) => { timer = setTimeout(() => rej(new Error('Firefox did not start WebDriver BiDi within 30 s')), 30000); })])
+      .finally(() => clearTimeout(timer));
     log(`Firefox listening for BiDi on ${url}`);
     bidi = await connectBidi(`${url}/session`);
     const session = await bidi.send('session.new', { capabilities: {} });
