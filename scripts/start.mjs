@@ -3,21 +3,50 @@
 // of broken and working CORS cases), opens Chromium with the built extension loaded and DevTools on the demo,
 // shows the CORS panel and clicks the "Start here" cases. With a display Chromium stays open for you to click
 // more, until Ctrl-C; without one it runs headless, writes screenshots of the panel to ./screenshots/, and exits.
+// `npm start -- --firefox` does the same in Firefox (scripts/start-firefox.mjs).
+//
+// The browser is checked before the build, so a missing one costs one sentence, not a build: here rather than in
+// package.json, because npm hands `--firefox` to the last command of a script only.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CASES, FEATURED, startZoo } from '../test/zoo/server.mjs';
 import { findChromium, launchWithDevtools, showPanel, waitFor } from './lib/chromium.mjs';
+import { checkFirefox } from './lib/firefox-check.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shotsDir = path.join(root, 'screenshots');
 
-async function main() {
-  const executable = findChromium();
-  if (!executable) {
-    console.error('No Chromium found: install one with `apt-get install -y chromium` (as root), or set CORS_LENS_CHROMIUM to a Chromium executable.');
+function build() {
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+}
+
+async function main(argv) {
+  const unknown = argv.filter((a) => a !== '--firefox');
+  if (unknown.length > 0) {
+    console.error(`npm start: unknown argument ${unknown[0]} (the only one is --firefox: npm start -- --firefox)`);
     process.exit(1);
   }
+  if (argv.includes('--firefox')) {
+    const firefox = checkFirefox();
+    if ('problem' in firefox) {
+      console.error(firefox.problem);
+      process.exit(1);
+    }
+    console.error(`Firefox: ${firefox.executable} (${firefox.version})`);
+    build();
+    const { startFirefox } = await import('./start-firefox.mjs');
+    await startFirefox(firefox.executable);
+    return;
+  }
+  const executable = findChromium();
+  if (!executable) {
+    console.error('No Chromium found: install one with `apt-get install -y chromium` (as root, after apt-get update), or set CORS_LENS_CHROMIUM to a Chromium executable.');
+    process.exit(1);
+  }
+  console.error(`Chromium: ${executable}`);
+  build();
   const extensionDir = path.join(root, 'dist/extension');
   const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
   const zoo = await startZoo();
@@ -98,7 +127,7 @@ async function saveCard(session, panel, target) {
   }
 }
 
-main().catch((e) => {
+main(process.argv.slice(2)).catch((e) => {
   console.error(`npm start failed: ${e instanceof Error ? e.message : e}`);
   process.exit(1);
 });

@@ -92,6 +92,24 @@ export async function launchFirefox({ extensionDir, executable, headless = true,
     return {
       ...driver, bidi: b, session, extensionId: extension, tab, chromeWindow, profile, inPage, close,
       navigate: (url) => b.send('browsingContext.navigate', { context: tab, url, wait: 'complete' }),
+      /** Click the first element of the inspected page matching `selector` with real input (BiDi input actions). */
+      clickInPage: async (selector) => {
+        const r = await b.send('script.evaluate', {
+          expression: `(() => { const e = document.querySelector(${JSON.stringify(selector)}); e?.scrollIntoView({ block: 'center' }); return e; })()`,
+          target: { context: tab }, awaitPromise: false, resultOwnership: 'root',
+        });
+        const sharedId = r.result?.sharedId;
+        if (!sharedId) throw new Error(`nothing in the page matches ${selector}`);
+        await b.send('input.performActions', {
+          context: tab,
+          actions: [{ type: 'pointer', id: 'mouse', actions: [
+            { type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element: { sharedId } } },
+            { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 },
+          ] }],
+        });
+      },
+      /** The inspected tab as a PNG. */
+      screenshotPage: async () => Buffer.from((await b.send('browsingContext.captureScreenshot', { context: tab })).data, 'base64'),
     };
   } catch (e) {
     await close();
