@@ -2,13 +2,24 @@
 // (see /work/shared/e2e-in-chromium.md), and find the DevTools window, the extension's devtools
 // page frame and the inspected tab. Shared by the fixture recorder and the e2e tests.
 import { spawn, execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
+/** The dev build's id, fixed by the `key` in manifest.json. */
 export const EXTENSION_ID = 'eaacmpchdkpdboccncjidafdaldkgdpo';
 export const DEVTOOLS_PAGE_PREFIX = `chrome-extension://${EXTENSION_ID}/`;
+
+/**
+ * The id Chromium gives an unpacked extension without a `key` (the store archive's): the SHA-256 of its absolute,
+ * symlink-free path, the first 32 hex digits written with the letters a-p (Chromium's GenerateIdForPath).
+ */
+export function unpackedExtensionId(dir) {
+  const hex = crypto.createHash('sha256').update(fs.realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
 
 /** Poll `fn` until it returns a truthy value; throw `what` after `ms`. */
 export async function waitFor(what, fn, ms = 15000, every = 50) {
@@ -49,10 +60,11 @@ export function findChromium() {
 /**
  * Start Chromium with the extension and DevTools open on about:blank, connect over CDP and wait
  * until the DevTools window and the extension's devtools page are up.
- * `headless: false` opens a real window (npm start on a desktop).
- * @param {{extensionDir: string, executable: string, log?: (s: string) => void, headless?: boolean}} o
+ * `headless: false` opens a real window (npm start on a desktop). `extensionId` is the dev build's unless told.
+ * @param {{extensionDir: string, executable: string, log?: (s: string) => void, headless?: boolean, extensionId?: string}} o
  */
-export async function launchWithDevtools({ extensionDir, executable, log = () => {}, headless = true, theme = 'light', undocked = false }) {
+export async function launchWithDevtools({ extensionDir, executable, log = () => {}, headless = true, theme = 'light', undocked = false, extensionId = EXTENSION_ID }) {
+  const devtoolsPagePrefix = `chrome-extension://${extensionId}/`;
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lens-chromium-'));
   // DevTools reads its settings from the profile: the theme (which devtools.panels.themeName reports to the
   // panel) and the dock state (undocked gives the panel a whole window, for screenshots).
@@ -105,18 +117,18 @@ export async function launchWithDevtools({ extensionDir, executable, log = () =>
       if (exited) throw new Error('Chromium exited');
       const list = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
       return list.some((t) => t.type === 'page' && t.url.startsWith('devtools://devtools/bundled/devtools_app.html'))
-        && list.some((t) => t.url.startsWith(DEVTOOLS_PAGE_PREFIX));
+        && list.some((t) => t.url.startsWith(devtoolsPagePrefix));
     }, 20000);
     const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
     const context = browser.contexts()[0];
     const devtools = await waitFor('the DevTools window', () => context.pages().find((p) => p.url().startsWith('devtools://devtools/bundled/devtools_app.html')));
     const inspected = await waitFor('the inspected tab', () => context.pages().find((p) => !p.url().startsWith('devtools://')));
     const extFrame = await waitFor("the extension's devtools page frame", async () => {
-      const f = devtools.frames().find((fr) => fr.url().startsWith(DEVTOOLS_PAGE_PREFIX) && fr.url().includes('devtools'));
+      const f = devtools.frames().find((fr) => fr.url().startsWith(devtoolsPagePrefix) && fr.url().includes('devtools'));
       return f && (await f.evaluate(() => !!(globalThis.chrome?.devtools?.network?.getHAR))) && f;
     }, 20000);
     log(`extension devtools page: ${extFrame.url()}`);
-    return { browser, context, devtools, inspected, extFrame, userDataDir, close: () => cleanup(browser) };
+    return { browser, context, devtools, inspected, extFrame, userDataDir, extensionId, close: () => cleanup(browser) };
   } catch (e) {
     await cleanup();
     throw e;
@@ -130,10 +142,11 @@ export const PANEL_URL = `chrome-extension://${EXTENSION_ID}/panel/index.html`;
  * is the extension origin followed by the panel title without spaces (e2e-in-chromium.md). DevTools creates the
  * panel only after the devtools page has run, so showPanel is retried until the frame exists.
  */
-export async function showPanel(devtools, ms = 20000) {
+export async function showPanel(devtools, ms = 20000, extensionId = EXTENSION_ID) {
+  const panelUrl = `chrome-extension://${extensionId}/panel/index.html`;
   return waitFor('the CORS panel to render', async () => {
-    await devtools.evaluate((id) => globalThis.DevToolsAPI.showPanel(id), `chrome-extension://${EXTENSION_ID}CORS`);
-    const frame = devtools.frames().find((f) => f.url().startsWith(PANEL_URL));
+    await devtools.evaluate((id) => globalThis.DevToolsAPI.showPanel(id), `chrome-extension://${extensionId}CORS`);
+    const frame = devtools.frames().find((f) => f.url().startsWith(panelUrl));
     return frame && (await frame.locator('.app[data-ready="true"]').count()) > 0 && frame;
   }, ms, 100);
 }

@@ -24,7 +24,8 @@ export function findFirefox() {
 
 /**
  * Start Firefox (fresh profile, headless unless told otherwise, DevTools open for every tab), open a BiDi session
- * and install the add-on in `extensionDir` as a temporary add-on.
+ * and install the add-on in `extensionDir` as a temporary add-on. `extensionDir` may also be a .zip or .xpi (a
+ * store archive), installed as the file it is, the way about:debugging's Load Temporary Add-on takes one.
  * @param {{extensionDir: string, executable: string, headless?: boolean, prefs?: Record<string, string|number|boolean>, log?: (s: string) => void}} o
  */
 export async function launchFirefox({ extensionDir, executable, headless = true, prefs = {}, log = () => {} }) {
@@ -77,7 +78,8 @@ export async function launchFirefox({ extensionDir, executable, headless = true,
     log(`Firefox listening for BiDi on ${url}`);
     bidi = await connectBidi(`${url}/session`);
     const session = await bidi.send('session.new', { capabilities: {} });
-    const { extension } = await bidi.send('webExtension.install', { extensionData: { type: 'path', path: path.resolve(extensionDir) } });
+    const type = /\.(zip|xpi)$/i.test(extensionDir) ? 'archivePath' : 'path';
+    const { extension } = await bidi.send('webExtension.install', { extensionData: { type, path: path.resolve(extensionDir) } });
     const tab = (await bidi.send('browsingContext.getTree', { maxDepth: 0 })).contexts[0].context;
     const chromeWindow = await chromeWindowOf(bidi);
     const b = bidi;

@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 
 // The devtools page lives as long as DevTools is open for the tab; its job is to add the panel.
 // The panel title doubles as part of the id DevTools gives the panel ("chrome-extension://<id>CORS").
-void browser.devtools.panels.create('CORS', '', '/panel/index.html');
+void browser.devtools.panels.create('CORS', '/icons/icon-32.png', '/panel/index.html');
 
 // Firefox records the inspected page's network for extensions only once something asks for it: a panel that
 // starts listening when the user first opens it finds getHAR() empty, while Chrome has logged every request since
