@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
 // @ts-expect-error: plain ES module without types
 import { firefoxBuild } from './scripts/lib/firefox-build.mjs';
 
@@ -15,6 +16,6 @@ export default defineConfig({
     rollupOptions: { input: { panel: 'panel/index.html' } },
   },
   server: { host: '127.0.0.1' },
-  // Exports name the CORS Lens version that made them.
-  define: { __VERSION__: JSON.stringify(manifest.version) },
+  // Exports and the card name the CORS Lens version that made them; package.json is the one place it is kept.
+  define: { __VERSION__: JSON.stringify(pkg.version) },
 });
