@@ -20,6 +20,6 @@ export default defineConfig({
     rollupOptions: { input: { panel: 'panel/index.html' } },
   },
   server: { host: '127.0.0.1' },
-  // Exports name the CORS Lens version that made them.
+  // Exports and the card name the CORS Lens version that made them; package.json is the one place it is kept.
   define: { __VERSION__: JSON.stringify(version) },
 });

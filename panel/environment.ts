@@ -2,7 +2,7 @@
  * Which browser and which CORS Lens made an export: a bug report is read by someone who will ask. The full
  * Chromium version comes from User-Agent Client Hints (the User-Agent string is reduced to the major version).
  */
-declare const __VERSION__: string | undefined;
+import { VERSION } from '../src/version';
 
 export interface Environment {
   readonly browser: string | null;
@@ -13,7 +13,7 @@ interface UaData {
   getHighEntropyValues(hints: string[]): Promise<{ fullVersionList?: { brand: string; version: string }[] }>;
 }
 
-export const TOOL = `CORS Lens ${typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'}`;
+export const TOOL = `CORS Lens ${VERSION}`;
 
 let cached: Promise<Environment> | null = null;
 

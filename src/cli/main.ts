@@ -5,13 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { exportExchange } from '../export';
 import { type Analysis, HarError, analyseHarText } from '../har';
+import { VERSION } from '../version';
 import { type Command, parseArgs, USAGE, UsageError } from './args';
 import { formatMarkdown } from './format-markdown';
 import { formatText } from './format-text';
 import { buildReport, reportJson } from './report';
 import { paintFor, printable } from './terminal';
-
-declare const __VERSION__: string | undefined;
 
 /** V8's string limit: a larger file cannot be parsed as one JSON text. */
 const MAX_BYTES = 512 * 1024 * 1024 - 64;
@@ -44,7 +43,7 @@ export function run(argv: readonly string[], io: { stdout: (s: string) => void; 
     return 0;
   }
   if (command.kind === 'version') {
-    io.stdout(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'}\n`);
+    io.stdout(`${VERSION}\n`);
     return 0;
   }
   let analysis;
@@ -74,7 +73,7 @@ function exportOne(analysis: Analysis, command: Extract<Command, { kind: 'export
     io.stderr(`cors-lens: there is no exchange ${command.exchange}: the capture has ${n === 0 ? 'none' : n === 1 ? 'only exchange 0' : `exchanges 0 to ${n - 1}`} (see check --format json)\n`);
     return 2;
   }
-  const tool = `CORS Lens ${typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'}`;
+  const tool = `CORS Lens ${VERSION}`;
   const out = exportExchange(x, command.as, { redact: command.redact, context: { browser: analysis.browser, tool } });
   if (!out.ok) {
     io.stderr(`cors-lens: exchange ${command.exchange} (${printable(x.method)} ${printable(x.url.slice(0, 200))}) ${printable(out.reason)}\n`);

@@ -74,6 +74,44 @@ describe('exit codes', () => {
   });
 });
 
+describe('help, version and usage errors', () => {
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  test.each([[['--help']], [['-h']], [[]], [['check', 'x.har', '--help']], [['frobnicate', '-h']], [['-V', '-h']]])('%j prints the usage on stdout and exits 0', (args) => {
+    const r = run(args);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toMatch(/^Usage: cors-lens check <file\.har\|->/);
+    expect(r.stdout).toContain('cors-lens --help | --version');
+  });
+  test('-h inside another argument is not a request for help', () => {
+    expect(run(['check', 'x.har', '-xh'])).toEqual({ code: 2, stdout: '', stderr: 'cors-lens: unknown option "-xh"\n' });
+    expect(run(['check', 'x.har', '--help=1'])).toEqual({ code: 2, stdout: '', stderr: 'cors-lens: unknown option "--help=1"\n' });
+  });
+  test.each([[['--version']], [['-V']], [['export', '--version']]])("%j prints package.json's version and exits 0", (args) => {
+    expect(run(args)).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+  test.each([
+    [['check', 'x.har', '--nope'], 'cors-lens: unknown option "--nope"\n'],
+    [['check', 'x.har', '--nope=1'], 'cors-lens: unknown option "--nope=1"\n'],
+    [['check', 'x.har', '-x'], 'cors-lens: unknown option "-x"\n'],
+    [['check', 'x.har', '--exchange', '0'], 'cors-lens: unknown option "--exchange"\n'],
+    [['export', 'x.har', '--format', 'json'], 'cors-lens: unknown option "--format"\n'],
+    [['export', 'x.har', '--exchange', '0', '--as', 'curl', '--no-redact=yes'], 'cors-lens: --no-redact takes no value\n'],
+    [['check', 'x.har', '--format'], 'cors-lens: --format takes text, json or markdown, not ""\n'],
+    [['check', 'a.har', 'b.har'], 'cors-lens: one input file at a time (got "a.har" and "b.har")\n'],
+    [['--format', 'json'], 'cors-lens: unknown command "--format"; try: cors-lens check <file.har>\n'],
+  ])('%j: exit 2, one line on stderr, nothing on stdout', (args, stderr) => {
+    expect(run(args)).toEqual({ code: 2, stdout: '', stderr });
+  });
+  test('an option takes the next argument whatever it looks like, and -- ends the options', () => {
+    expect(run(['export', 'x.har', '--exchange', '-1', '--as', 'curl']).stderr).toMatch(/^cors-lens: --exchange takes a number .*not "-1"\n$/);
+    file('-dashed.har', readFileSync(join(samples, 'har-c1-blocked-simple-get.json'), 'utf8'));
+    expect(spawnSync(process.execPath, [bin, 'check', '-dashed.har'], { cwd: tmp, encoding: 'utf8' }).stderr).toBe('cors-lens: unknown option "-dashed.har"\n');
+    const here = spawnSync(process.execPath, [bin, 'check', '--format=json', '--', '-dashed.har'], { cwd: tmp, encoding: 'utf8' });
+    expect(here.status).toBe(1);
+    expect(JSON.parse(here.stdout).exchanges[0].error.code).toBe('MissingAllowOriginHeader');
+  });
+});
+
 describe('text output for a large capture', () => {
   test('requests blocked the same way are one block with a count; a different failure is its own block', () => {
     const blocked = (n: number, acao?: string) => ({ url: `http://127.0.0.1:8002/items/${n}`, start: n, requestHeaders: [['Origin', 'http://127.0.0.1:8001'], ['Sec-Fetch-Mode', 'cors']] as [string, string][], responseHeaders: acao ? ([['Access-Control-Allow-Origin', acao]] as [string, string][]) : [], error: 'net::ERR_FAILED' });
