@@ -13,7 +13,7 @@ import { prove } from './replay';
 import { corsExchanges } from './select';
 import { covers, splitByPath } from './split';
 import type { CannotPass, PassCount, Policy, PolicyPart, PolicyReport } from './types';
-import { originsOf, type Use, usesOf } from './uses';
+import { originsOf, push, type Use, usesOf } from './uses';
 import { walk, type Walk } from './walk';
 
 interface Target {
@@ -42,7 +42,7 @@ export function policyReport(exchanges: readonly AnalysedExchange[]): PolicyRepo
       stops.set(x.id, stop);
       continue;
     }
-    for (const u of uses) byTarget.set(u.target, [...(byTarget.get(u.target) ?? []), u]);
+    for (const u of uses) push(byTarget, u.target, u);
   }
 
   const targets: Target[] = [...byTarget.keys()].sort().map((target) => {
@@ -51,12 +51,13 @@ export function policyReport(exchanges: readonly AnalysedExchange[]): PolicyRepo
     if (split.length <= 1) return { target, whole: draft({ paths: ['/'], uses }, 'whole'), parts: [] };
     return { target, whole: draft({ paths: ['/'], uses }, 'whole-of-split'), parts: split.map((p) => draft(p, 'part')) };
   });
+  const byName = new Map(targets.map((t) => [t.target, t]));
   const routed: Route = (target, path) => {
-    const t = targets.find((c) => c.target === target);
+    const t = byName.get(target);
     if (!t) return null;
     return t.parts.length === 0 ? t.whole : (t.parts.find((d) => d.paths.some((p) => covers(p, path))) ?? null);
   };
-  const wholeOrigin: Route = (target) => targets.find((c) => c.target === target)?.whole ?? null;
+  const wholeOrigin: Route = (target) => byName.get(target)?.whole ?? null;
 
   /** Every exchange against one configuration: what fails, and which drafts each exchange was answered by. */
   const run = (route: Route) => {
@@ -65,7 +66,7 @@ export function policyReport(exchanges: readonly AnalysedExchange[]): PolicyRepo
     for (const x of xs) {
       const w = walks.get(x.id) as Walk;
       const drafts = new Set(w.hops.filter((h) => h.cors).map((h) => route(h.target, h.path)));
-      for (const d of drafts) if (d) answeredBy.set(d, [...(answeredBy.get(d) ?? []), x.id]);
+      for (const d of drafts) if (d) push(answeredBy, d, x.id);
       const refused = [...drafts].some((d) => d?.nullRefused.has(x.id));
       const stop = stops.get(x.id) ?? (refused ? { kind: 'null-origin-with-credentials' as const, hop: null } : prove(x, w, route));
       if (stop) failed.set(x.id, cannotPass(x.id, stop.kind, stop.hop));

@@ -11,7 +11,7 @@
  * a level cannot be split, its part keeps the union of what is below it. Parts that end up needing the same
  * privileges are merged into one policy with several prefixes; a single part covers the whole origin (`/`).
  */
-import { type Use, privilegedMethod } from './uses';
+import { privilegedMethod, push, type Use } from './uses';
 
 export interface Part {
   /** Prefixes, each covering itself and everything below it; `["/"]` is the whole origin. */
@@ -62,7 +62,7 @@ function partition(prefix: readonly string[], uses: readonly Use[]): Leaf[] {
     for (const u of uses) {
       const seg = segmentsOf(u.path)[node.length];
       if (seg === undefined) self = true;
-      else children.set(seg, [...(children.get(seg) ?? []), u]);
+      else push(children, seg, u);
     }
     if (self || children.size > MAX_CHILDREN || [...children.keys()].some((s) => !isNamedSegment(s))) break;
     if (children.size === 1) {
@@ -79,7 +79,7 @@ export function splitByPath(uses: readonly Use[]): Part[] {
   const bySignature = new Map<string, Leaf[]>();
   for (const leaf of leaves) {
     const sig = signature(leaf.uses);
-    bySignature.set(sig, [...(bySignature.get(sig) ?? []), leaf]);
+    push(bySignature, sig, leaf);
   }
   if (bySignature.size <= 1) return [{ paths: ['/'], uses }];
   return [...bySignature.values()].map((group) => ({

@@ -53,3 +53,10 @@ export function usesOf(x: AnalysedExchange, w: Walk): Use[] {
       responseHeaders: h.hop === lastIndex ? readable : [],
     }));
 }
+
+/** Appends to the list kept under `key` (a capture can hold tens of thousands of uses: no copying). */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
