@@ -2,12 +2,13 @@
  * The policy on every Chromium capture of the zoo: the pass count adds up (passing = total - cannotPass), every
  * exchange it claims to pass passes on a server configured from its JSON lines, and it allows no origin, method
  * or header that no entry of the HAR sent to that target. The counts are pinned, each cannotPass reason read.
+ * The same invariants hold on Firefox's recording, captures under load and real-world files.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { originOf } from '../../../src/cors';
-import { analyseHar } from '../../../src/har';
+import { analyseHar, analyseHarText } from '../../../src/har';
 import { type PolicyPart, policyReport } from '../../../src/policy';
 import { isCorsExchange } from '../../../src/policy/select';
 import { passesUnder } from '../../support/policy-harness';
@@ -80,5 +81,28 @@ describe('the policy on the Chromium captures', () => {
         for (const n of part.requestHeaders) expect(seen.headers, `${p.target} header`).toContain(n);
       }
     }
+  });
+});
+
+/** Firefox's recording of the same zoo, captures under load, and real-world files (../shared/wild-hars when present). */
+const OTHERS = ['test/fixtures/firefox', 'test/fixtures/chromium-under-load', 'test/fixtures/wild', '../shared/wild-hars']
+  .filter((d) => existsSync(d))
+  .flatMap((d) => readdirSync(d).filter((f) => /\.(har|json)$/.test(f)).map((f) => join(d, f)));
+
+describe('the policy on other captures', () => {
+  it.each(OTHERS)('%s: the count adds up, and what it claims passes on a server configured from its lines', (path) => {
+    const text = readFileSync(path, 'utf8');
+    let xs;
+    try {
+      const doc = JSON.parse(text.replace(/^\uFEFF/, '')) as { har?: unknown };
+      xs = (doc.har ? analyseHar(doc.har) : analyseHarText(text)).exchanges;
+    } catch {
+      return; // not a HAR at all: wild-hars.test.ts checks it is refused
+    }
+    const report = policyReport(xs);
+    expect(report.pass.passing).toBe(report.pass.total - report.cannotPass.length);
+    expect(report.cannotPass.filter((c) => c.kind === 'replay-failed')).toEqual([]);
+    const refused = new Set(report.cannotPass.map((c) => c.exchange));
+    for (const x of xs.filter(isCorsExchange)) if (!refused.has(x.id)) expect(passesUnder(report, x), `${x.method} ${x.url}`).toBe(true);
   });
 });
