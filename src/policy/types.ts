@@ -3,6 +3,9 @@
  * (issue 13's JSON contract). One `Policy` per target origin, with parts by path where the traffic needs a
  * split (split.ts). Every list holds only what the capture showed; every sentence (`reason`, `text`) is CORS
  * Lens's own wording and never quotes a captured value, so a face can print it without escaping it as data.
+ * The lists themselves are captured values and hostile like any other: methods and header names are HTTP
+ * tokens and paths unreserved characters, but an origin is whatever the request carried, so a face escapes it
+ * and render/ writes only plain `scheme://host[:port]` origins into configuration.
  */
 import type { Header } from '../cors';
 

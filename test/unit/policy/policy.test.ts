@@ -134,6 +134,8 @@ describe('split by path', () => {
     const p = r.policies[0] as Policy;
     expect(p.credentials).toBe(true);
     expect(p.notes.map((n) => n.key)).toContain('whole-origin');
+    // The whole-origin configuration passes everything too: it allows everywhere what any part needed.
+    expect(p.pass).toEqual({ passing: 2, total: 2 });
     expect(p.parts.map((q) => [q.paths, q.credentials, q.pass])).toEqual([
       [['/account'], true, { passing: 1, total: 1 }],
       [['/catalog'], false, { passing: 1, total: 1 }],
