@@ -23,7 +23,7 @@ export {
 } from './codes';
 export { allowListItems } from './allow-list';
 export type { CorsWarning, WarningCode } from './warnings';
-export type { HopOutcome, PreflightSource } from './simulate';
+export { simulate, type HopOutcome, type PreflightSource, type Simulation, type SimulationEnd } from './simulate';
 export { hasHeader, headerValue, headerValues, nameIs } from './headers';
 export { normaliseMethod, isSafelistedMethod } from './methods';
 export { originOf, sameOrigin } from './origin';

@@ -8,7 +8,7 @@ import { pyString } from '../literals';
 import { notesAndAdvice, safeValues, type Snippet, type SnippetInput } from './input';
 
 /** Flask-CORS treats a string holding * \ ] ? $ ^ [ ( ) as a regular expression: such values are escaped as one. */
-function flaskPattern(value: string): string {
+export function flaskPattern(value: string): string {
   return /[*\\\]?$^[()]/.test(value) ? `re.compile(re.escape(${pyString(value)}) + r"\\Z")` : pyString(value);
 }
 

@@ -1,0 +1,30 @@
+/**
+ * How long browsers may keep a preflight answer. Ten minutes spares all but one preflight per URL and method
+ * every ten minutes, and bounds how long a browser goes on trusting an answer after the policy changes (an
+ * origin removed, a method withdrawn): a longer value saves little and keeps a revoked permission alive longer.
+ * Each browser also caps the value whatever the server says (src/cors/browser.ts), and the note names the caps.
+ */
+import { type Browser, BROWSERS } from '../cors';
+import type { MaxAgeCap, PolicyNote } from './types';
+
+export const POLICY_MAX_AGE = 600;
+
+export function maxAgeCaps(): MaxAgeCap[] {
+  return (Object.keys(BROWSERS) as Browser[]).map((b) => ({ browser: BROWSERS[b].name, seconds: BROWSERS[b].maxAgeCap }));
+}
+
+function duration(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} ${seconds === 3600 ? 'hour' : 'hours'}`;
+  return `${seconds / 60} minutes`;
+}
+
+export function maxAgeNote(): PolicyNote {
+  const caps = maxAgeCaps().map((c) => `${c.browser} at ${c.seconds} s (${duration(c.seconds)})`);
+  return {
+    key: 'max-age',
+    text:
+      `Access-Control-Max-Age: ${POLICY_MAX_AGE} (${duration(POLICY_MAX_AGE)}): a browser sends at most one preflight per URL and method in that ` +
+      `time, and a change to this policy (an origin or a method removed) reaches every browser within it. ` +
+      `Browsers cut a larger value to their cap: ${caps.join(', ')}. Without the header they keep the answer 5 seconds.`,
+  };
+}

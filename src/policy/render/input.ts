@@ -1,0 +1,116 @@
+/**
+ * What every stack's policy snippet is built from, and the rules all stacks share, as src/explain/snippets
+ * does for one exchange's fix. Every value in a policy came from captured traffic and is attacker-controlled:
+ * an origin is written only when it is a plain serialised origin (`scheme://host[:port]`, or `null`), a method
+ * or header name only when it is an HTTP token, and each stack may refuse more (what its own string syntax
+ * cannot hold); the notes say what was left out. Path prefixes come from split.ts, which only makes them of
+ * unreserved characters, so they are the one captured value comments may name ("paths under /api").
+ */
+import { isToken } from '../../http';
+import type { Policy, PolicyPart } from '../types';
+
+export interface RenderPart {
+  /** `["/"]`: the whole origin. */
+  readonly paths: readonly string[];
+  readonly origins: readonly string[];
+  /** Beyond the safelisted ones: what Access-Control-Allow-Methods must hold. */
+  readonly methods: readonly string[];
+  /** Every method used here, for stacks that check each request's method against their list. */
+  readonly allMethods: readonly string[];
+  readonly headers: readonly string[];
+  readonly expose: readonly string[];
+  readonly credentials: boolean;
+  readonly maxAge: number | null;
+  /** Some request here needs a preflight. */
+  readonly preflight: boolean;
+  readonly nullAllowed: boolean;
+  /** Notes about values left out, in CORS Lens's words. */
+  readonly leftOut: readonly string[];
+}
+
+export interface RenderInput {
+  /** The least-privilege configuration: the target's parts by path, or the whole origin as one part. */
+  readonly parts: readonly RenderPart[];
+  /** One configuration for every path, for stacks and gateways that cannot route CORS by path. */
+  readonly whole: RenderPart;
+  readonly split: boolean;
+}
+
+/** A serialised origin as browsers send it: no path, quote, space, `$` or backslash can be in it. */
+const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[A-Za-z0-9.\-[\]:]+$/;
+const PATH = /^\/$|^(\/[A-Za-z0-9._~-]+)+$/;
+
+export function isPlainOrigin(value: string): boolean {
+  return value === 'null' || ORIGIN.test(value);
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function keep(values: readonly string[], valid: (v: string) => boolean, accept: (v: string) => boolean, what: [string, string], notes: string[]): string[] {
+  const kept = values.filter((v) => valid(v) && accept(v));
+  const dropped = values.length - kept.length;
+  if (dropped > 0) notes.push(`Left out ${plural(dropped, what[0], what[1])} that cannot be written safely here: add ${dropped === 1 ? 'it' : 'them'} by hand if the app needs ${dropped === 1 ? 'it' : 'them'}.`);
+  return kept;
+}
+
+function renderPart(p: PolicyPart, accept: (v: string) => boolean): RenderPart {
+  const leftOut: string[] = [];
+  const origins = keep(p.origins, isPlainOrigin, accept, ['origin', 'origins'], leftOut);
+  const methods = keep(p.methods, isToken, accept, ['method', 'methods'], leftOut);
+  const allMethods = p.allMethods.filter((m) => isToken(m) && accept(m));
+  const headers = keep(p.requestHeaders, isToken, accept, ['header name', 'header names'], leftOut);
+  const expose = keep(p.exposeCandidates, isToken, accept, ['response header name', 'response header names'], leftOut);
+  return {
+    paths: p.paths.filter((x) => PATH.test(x)),
+    origins,
+    methods,
+    allMethods,
+    headers,
+    expose,
+    credentials: p.credentials,
+    maxAge: p.maxAge,
+    preflight: p.preflightStatus !== null,
+    nullAllowed: origins.includes('null'),
+    leftOut,
+  };
+}
+
+/** `accept` answers false for a value the stack's own syntax cannot hold (a `$` in nginx). */
+export function renderInput(policy: Policy, accept: (v: string) => boolean = () => true): RenderInput {
+  const whole = renderPart(policy, accept);
+  const parts = policy.parts.length > 0 ? policy.parts.map((p) => renderPart(p, accept)) : [whole];
+  return { parts, whole, split: policy.parts.length > 0 };
+}
+
+/** Advice every stack shares, as comment text: CORS Lens's own words, so nothing here needs escaping. */
+export function advice(parts: readonly RenderPart[], scope: 'parts' | 'whole-of-split' | 'whole'): string[] {
+  const out: string[] = [];
+  const leftOut = [...new Set(parts.flatMap((p) => p.leftOut))];
+  out.push(...leftOut);
+  if (scope === 'parts') out.push('Split by path: each part allows only what its own requests showed; other paths get no CORS headers.');
+  if (scope === 'whole-of-split') out.push('One configuration for every path: it allows everywhere what any path needed (this cannot vary CORS by path).');
+  if (parts.some((p) => p.preflight)) out.push('Preflights (OPTIONS) are answered 204 before authentication and redirects: a preflight carries no cookies or Authorization.');
+  out.push('Every response, errors (4xx/5xx) and redirects included, must carry these headers, or the page sees a CORS error instead of the status.');
+  if (parts.some((p) => p.nullAllowed)) out.push('"null" is allowed because requests carried it: any site can send it from a sandboxed iframe, so keep it only for public data.');
+  if (parts.some((p) => p.expose.length > 0)) out.push('Expose-Headers is commented out: the capture cannot show which response headers the page reads. Keep only those.');
+  return out;
+}
+
+/** One comment line per advice line. */
+export function comments(prefix: string, lines: readonly string[]): string[] {
+  return lines.map((l) => `${prefix} ${l}`);
+}
+
+/** "paths under /a, /b" or "every path", for the comment that says where a part's lines belong. */
+export function where(part: RenderPart): string {
+  return part.paths.length === 1 && part.paths[0] === '/' ? 'every path of this origin' : `paths under ${part.paths.join(', ')}`;
+}
+
+/** A regular expression matching a part's paths, for stacks that route by pattern. Dots as `[.]`: no backslash. */
+export function pathRegex(part: RenderPart): string {
+  if (part.paths.includes('/')) return '^/';
+  const alts = part.paths.map((p) => p.slice(1).replace(/\./g, '[.]'));
+  return `^/(${alts.join('|')})(/|$)`;
+}
