@@ -42,6 +42,12 @@ export interface BrowserRules {
    * when that hop needs it.
    */
   readonly preflightStaysAfterRedirect: boolean;
+  /**
+   * Which refused request header a failed preflight names: the first in the request's order (Chromium), or the
+   * first of the sorted, lower-cased Access-Control-Request-Headers (Firefox: t-three-headers-one-allowed names
+   * x-alpha where Chrome names x-zeta).
+   */
+  readonly refusedHeaderOrder: 'request' | 'sorted';
 }
 
 export const BROWSERS: Readonly<Record<Browser, BrowserRules>> = {
@@ -53,6 +59,7 @@ export const BROWSERS: Readonly<Record<Browser, BrowserRules>> = {
     preflightRedirect: 'redirect-first',
     preflightOriginAfterTaint: 'null',
     preflightStaysAfterRedirect: false,
+    refusedHeaderOrder: 'request',
   },
   firefox: {
     name: 'Firefox',
@@ -62,6 +69,7 @@ export const BROWSERS: Readonly<Record<Browser, BrowserRules>> = {
     preflightRedirect: 'access-first',
     preflightOriginAfterTaint: 'page',
     preflightStaysAfterRedirect: true,
+    refusedHeaderOrder: 'sorted',
   },
 };
 

@@ -66,7 +66,8 @@ export function checkPreflight(input: PreflightCheckInput): PreflightCheckResult
 
   const wildcardHeaders = !input.credentials && headers.items.has('*');
   let authorizationCoveredByWildcard = false;
-  for (const h of input.unsafeHeaders) {
+  const unsafe = BROWSERS[input.browser ?? 'chrome'].refusedHeaderOrder === 'sorted' ? [...input.unsafeHeaders].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) : input.unsafeHeaders;
+  for (const h of unsafe) {
     if (headers.items.has(h.name)) continue;
     if (!wildcardHeaders) return fail('HeaderDisallowedByPreflightResponse', h.name);
     if (h.name === 'authorization') authorizationCoveredByWildcard = true;

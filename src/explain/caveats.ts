@@ -54,7 +54,11 @@ export function caveats(x: AnalysedExchange): string[] {
     if (text) out.push(text);
   }
   if (ev.notes.includes('decision-not-recorded')) {
-    out.push(`This file, written by ${x.capture.producer.facts.label}, does not record the browser's own decision: "blocked" here means the CORS check fails on the headers the file shows, for a request the file shows was made in CORS mode.`);
+    out.push(
+      x.capture.source === 'live'
+        ? `${x.capture.producer.facts.label} does not tell extensions its own decision: "blocked" here means the CORS check fails on the headers it recorded, for a request made in CORS mode.`
+        : `This file, written by ${x.capture.producer.facts.label}, does not record the browser's own decision: "blocked" here means the CORS check fails on the headers the file shows, for a request the file shows was made in CORS mode.`,
+    );
   }
   // Both credentials modes explain the failure: the fix for one may only move the error for the other.
   if (ev.notes.includes('credentials-inferred-omit') && ev.confidence !== 'certain' && ev.verdict === 'blocked') {

@@ -91,6 +91,13 @@ describe('preflights after a cross-origin redirect', () => {
   });
 });
 
+test('t-three-headers-one-allowed: Chrome names the first refused header in request order, Firefox the first sorted', () => {
+  const unsafeHeaders = ['x-zeta', 'x-alpha', 'x-mid'].map((name) => ({ name, value: '1', reason: 'name-not-safelisted' as const }));
+  const named = (browser: Browser) => checkPreflight({ browser, status: 204, headers: [acao(PAGE), h('Access-Control-Allow-Headers', 'x-mid')], redirected: false, origin: PAGE, credentials: false, method: 'GET', unsafeHeaders }).failure?.failedParameter;
+  expect(named('chrome')).toBe('x-zeta');
+  expect(named('firefox')).toBe('x-alpha');
+});
+
 test('Max-Age caps: Chrome 2 hours, Firefox a day', () => {
   expect(BROWSERS.chrome.maxAgeCap).toBe(7200);
   expect(BROWSERS.firefox.maxAgeCap).toBe(86400);
