@@ -4,7 +4,7 @@
  * fills in. CODES holds the key per code; the exceptions below are failures Firefox logs under no key of their
  * own (recorded on the zoo, test/fixtures/firefox/README.md).
  */
-import { allowListItems, CODES, failingResponse, headerValue, headerValues } from '../cors';
+import { CODES, failingResponse, headerValues } from '../cors';
 import type { AnalysedExchange } from '../har/analyze';
 
 export interface FirefoxReason {
@@ -33,26 +33,12 @@ export function firefoxReason(x: AnalysedExchange): FirefoxReason | null {
     case 'CORSAllowOriginNotMatchingOrigin':
       return { key, arg: acao.join(', ') };
     case 'CORSMissingAllowHeaderFromPreflight2':
-      return { key, arg: firstRefusedSorted(x) ?? error.failedParameter };
+      // The Firefox rules already name the first refused header of the sorted list (BrowserRules.refusedHeaderOrder).
+      return { key, arg: error.failedParameter };
     case 'CORSInvalidAllowMethod':
     case 'CORSInvalidAllowHeader':
       return { key, arg: error.offending ?? (error.failedParameter || null) };
     default:
       return { key, arg: null };
   }
-}
-
-/**
- * Firefox walks its Access-Control-Request-Headers list, sorted and lower-cased, and names the first name the
- * preflight refuses (t-three-headers-one-allowed: x-alpha, where Chrome names x-zeta, the first in request order).
- */
-function firstRefusedSorted(x: AnalysedExchange): string | null {
-  const error = x.evaluation.error;
-  const hop = error ? x.evaluation.hops[error.hop] : undefined;
-  const response = error ? failingResponse(x.record, error) : null;
-  if (!hop || !response) return null;
-  const allowed = new Set(allowListItems(headerValue(response.headers, 'access-control-allow-headers')).map((n) => n.toLowerCase()));
-  const wildcard = x.evaluation.credentials !== 'include' && allowed.has('*');
-  const names = [...new Set(hop.unsafeHeaders.map((h) => h.name))].sort();
-  return names.find((n) => !allowed.has(n) && !(wildcard && n !== 'authorization')) ?? null;
 }
