@@ -4,12 +4,14 @@
  * parseArgs' own strict errors run over several lines. A new command or flag is one entry in COMMANDS.
  */
 import { parseArgs as tokenize } from 'node:util';
+import { type Stack, STACKS } from '../explain/snippets';
 import { EXPORT_FORMATS, type ExportFormat } from '../export';
 
 export type Format = 'text' | 'json' | 'markdown';
 
 export type Command =
   | { readonly kind: 'check'; readonly input: string; readonly format: Format }
+  | { readonly kind: 'policy'; readonly input: string; readonly format: Format; readonly target: string | null; readonly stack: Stack | null }
   | { readonly kind: 'export'; readonly input: string; readonly exchange: number; readonly as: ExportFormat; readonly redact: boolean }
   | { readonly kind: 'help' }
   | { readonly kind: 'version' };
@@ -19,6 +21,7 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage: cors-lens check <file.har|-> [--format text|json|markdown]
+       cors-lens policy <file.har|-> [--target <origin>] [--stack ${STACKS.join('|')}] [--format text|json|markdown]
        cors-lens export <file.har|-> --exchange <n> --as curl|curl-cmd|curl-powershell|fetch|markdown [--no-redact]
        cors-lens --help | --version
 
@@ -26,13 +29,20 @@ check    Re-runs Chrome's CORS checks on a HAR capture and explains every blocke
   <file.har>   a HAR file (DevTools: Network > Export HAR), or - to read standard input
   --format     text (default; for a terminal), json (one document), markdown (for an issue tracker)
 
+policy   The server's CORS configuration for everything the capture's pages asked of it, per target origin:
+         only the origins, methods and headers seen, credentials only where used. Every captured CORS
+         request is replayed against it ("with this policy: 12 of 12 requests pass").
+  --target     one origin the requests went to (https://api.example.com); default: every one
+  --stack      the configuration for one server stack (default: the lines, and in json every stack)
+
 export   One exchange for a bug report: curl commands that replay it (bash/zsh, Windows cmd,
          PowerShell), the fetch() call the page made, or a Markdown report.
   --exchange   the exchange's position in check --format json's "exchanges" list (from 0)
   --no-redact  keep Cookie, Authorization, tokens and other secrets (redacted by default)
 
-Exit status: check: 0 nothing blocked, 1 at least one request blocked; export: 0 written;
-both: 2 the input is not a HAR, or the exchange does not exist or cannot be replayed faithfully.`;
+Exit status: check: 0 nothing blocked, 1 at least one request blocked; policy: 0 every CORS request
+passes under the policy, 1 some cannot (each listed with the reason); export: 0 written;
+all: 2 the input is not a HAR, or the exchange does not exist or cannot be replayed faithfully.`;
 
 interface OptionSpec {
   readonly type: 'string' | 'boolean';
@@ -51,6 +61,9 @@ interface CommandSpec {
 const GLOBAL: Readonly<Record<'help' | 'version', OptionSpec>> = { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'V' } };
 
 const FORMATS: readonly Format[] = ['text', 'json', 'markdown'];
+function formatOf(given: Given): Format {
+  return given.has('format') ? oneOf(given.get('format'), FORMATS, '--format takes text, json or markdown') : 'text';
+}
 
 /** One value out of a fixed list, or a usage error naming the list. */
 function oneOf<T extends string>(value: string | undefined | true, allowed: readonly T[], message: string): T {
@@ -72,8 +85,22 @@ const COMMANDS: Readonly<Record<string, CommandSpec>> = {
     build: (positionals, given) => ({
       kind: 'check',
       input: oneInput('check', positionals),
-      format: given.has('format') ? oneOf(given.get('format'), FORMATS, '--format takes text, json or markdown') : 'text',
+      format: formatOf(given),
     }),
+  },
+  policy: {
+    options: { format: { type: 'string' }, target: { type: 'string' }, stack: { type: 'string' } },
+    build: (positionals, given) => {
+      const target = given.get('target');
+      if (given.has('target') && (typeof target !== 'string' || target === '')) throw new UsageError('--target takes an origin, such as https://api.example.com');
+      return {
+        kind: 'policy',
+        input: oneInput('policy', positionals),
+        format: formatOf(given),
+        target: typeof target === 'string' ? target : null,
+        stack: given.has('stack') ? oneOf(given.get('stack'), STACKS, `--stack takes ${STACKS.join(', ')}`) : null,
+      };
+    },
   },
   export: {
     options: { exchange: { type: 'string' }, as: { type: 'string' }, 'no-redact': { type: 'boolean' } },

@@ -8,6 +8,9 @@ import { type Analysis, HarError, analyseHarText } from '../har';
 import { VERSION } from '../version';
 import { type Command, parseArgs, USAGE, UsageError } from './args';
 import { formatMarkdown } from './format-markdown';
+import { formatPolicyMarkdown } from './format-policy-markdown';
+import { formatPolicyText } from './format-policy-text';
+import { policyDocument, TargetError } from './policy-command';
 import { formatText } from './format-text';
 import { buildReport, reportJson } from './report';
 import { paintFor, printable } from './terminal';
@@ -58,11 +61,30 @@ export function run(argv: readonly string[], io: { stdout: (s: string) => void; 
   }
   if (command.kind === 'export') return exportOne(analysis, command, io);
   for (const s of analysis.skipped) io.stderr(`cors-lens: skipped entry ${s.index}: ${printable(s.reason)}\n`);
+  if (command.kind === 'policy') return policyOf(analysis, command, io);
   const report = buildReport(analysis);
   if (command.format === 'json') io.stdout(`${JSON.stringify(reportJson(report), null, 2)}\n`);
   else if (command.format === 'markdown') io.stdout(formatMarkdown(report));
   else io.stdout(formatText(report, paintFor(io.isTty, io.env)));
   return report.counts.blocked > 0 ? 1 : 0;
+}
+
+/** `policy`: the document in the format asked for; 2 when --target names no target of the capture. */
+function policyOf(analysis: Analysis, command: Extract<Command, { kind: 'policy' }>, io: { stdout: (s: string) => void; stderr: (s: string) => void; isTty: boolean; env: Record<string, string | undefined> }): number {
+  let doc;
+  try {
+    doc = policyDocument(analysis, { target: command.target, stack: command.stack });
+  } catch (e) {
+    if (e instanceof TargetError) {
+      io.stderr(`cors-lens: ${printable(e.message)}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (command.format === 'json') io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+  else if (command.format === 'markdown') io.stdout(formatPolicyMarkdown(doc, analysis.exchanges));
+  else io.stdout(formatPolicyText(doc, analysis.exchanges, paintFor(io.isTty, io.env), command.stack !== null));
+  return doc.cannotPass.length > 0 ? 1 : 0;
 }
 
 /** `export`: one exchange, written to stdout; or one line on stderr, nothing on stdout, exit 2. */

@@ -28,6 +28,9 @@ const BUILDERS: { readonly [S in Stack]: (input: SnippetInput) => Snippet<S> } =
   go,
 };
 
+/** Every stack, in the panel's tab order. */
+export const STACKS = Object.keys(BUILDERS) as readonly Stack[];
+
 export function buildSnippets(input: SnippetInput): Snippet[] {
   return Object.values(BUILDERS).map((b) => b(input));
 }
