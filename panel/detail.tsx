@@ -1,15 +1,19 @@
 /**
  * The detail of one exchange: what failed and where, the header and its value, the line to send, why a
  * preflight was needed, what the capture cannot show, the fix with snippets, Chrome's console wording, and the
- * headers of every step with the offending one marked.
+ * headers of every step with the offending one marked. Any response can be edited to try a change (what-if):
+ * then all of it shows the exchange re-run with the edits, beneath a banner with the captured verdict and Reset.
  */
-import { useMemo, useState } from 'preact/hooks';
-import type { HeaderList } from '../src/cors';
+import { useMemo } from 'preact/hooks';
 import { type Explanation, explain, fixLines } from '../src/explain';
 import type { AnalysedExchange } from '../src/har';
 import { CopyButton } from './copy-button';
 import { ExportBar } from './export-bar';
-import { displayValue, HeadersTable } from './headers-table';
+import { displayValue } from './headers-table';
+import { StackTabs } from './stack-tabs';
+import { StepHeaders } from './step-headers';
+import { useWhatIf } from './use-what-if';
+import { WhatIfBanner } from './what-if-banner';
 import { Timeline } from './timeline';
 import { VerdictBadge } from './verdict-badge';
 
@@ -18,20 +22,25 @@ interface Props {
   onClose(): void;
 }
 
-export function Detail({ x, onClose }: Props) {
+export function Detail({ x: captured, onClose }: Props) {
+  const whatIf = useWhatIf(captured);
+  // Everything below shows the what-if when there is one; the exports stay those of the capture.
+  const x = whatIf.shown;
   const ex = useMemo(() => explain(x, { resourceKind: x.resourceType === 'xhr' ? 'XMLHttpRequest' : 'fetch' }), [x]);
+  const capturedEx = useMemo(() => (x === captured ? ex : explain(captured, { resourceKind: captured.resourceType === 'xhr' ? 'XMLHttpRequest' : 'fetch' })), [captured, x, ex]);
   const error = x.evaluation.verdict === 'blocked' ? x.evaluation.error : null;
   const fix = ex.fix ? fixLines(ex.fix) : [];
   return (
-    <section class="detail" aria-label="Exchange detail" data-verdict={x.evaluation.verdict} data-code={error?.code ?? ''}>
+    <section class="detail" aria-label="Exchange detail" data-verdict={x.evaluation.verdict} data-code={error?.code ?? ''} data-what-if={whatIf.edited ? 'true' : 'false'}>
       <header class="detail-head">
         <VerdictBadge verdict={x.evaluation.verdict} warnings={x.warnings.length > 0} />
         <span class="mono method">{displayValue(x.method)}</span>
         <span class="mono url" title={x.url}>{displayValue(x.url)}</span>
         <button type="button" class="close" onClick={onClose} aria-label="Close detail" title="Close (Esc)">✕</button>
       </header>
-      <ExportBar x={x} ex={ex} />
+      <ExportBar x={captured} ex={capturedEx} />
       <div class="detail-body">
+        {whatIf.edited ? <WhatIfBanner captured={captured} shown={x} onReset={whatIf.reset} /> : null}
         <p class="headline" data-testid="headline">{ex.headline}</p>
         <p class="meta">
           {x.origin ? <>from <span class="mono">{displayValue(x.origin)}</span> · </> : null}
@@ -100,68 +109,20 @@ export function Detail({ x, onClose }: Props) {
         ) : null}
 
         <h3>Headers</h3>
-        <StepHeaders x={x} header={ex.header} missing={ex.received === null ? ex.header : null} />
+        <StepHeaders x={x} header={ex.header} missing={ex.received === null ? ex.header : null} whatIf={whatIf} />
       </div>
     </section>
   );
 }
 
 function FixView({ lines, snippets, where }: { lines: string[]; snippets: readonly { stack: string; label: string; code: string }[]; where: string }) {
-  const [tab, setTab] = useState(0);
-  const snippet = snippets[tab] ?? snippets[0];
   const text = lines.join('\n');
   return (
     <div class="fix">
       <h3>The fix: {where} must carry</h3>
       <pre class="mono fix-lines">{text}</pre>
       <CopyButton text={text} label="Copy lines" />
-      {snippet ? (
-        <div class="snippets">
-          <div role="tablist" aria-label="Server stack">
-            {snippets.map((s, i) => (
-              <button key={s.stack} type="button" role="tab" aria-selected={i === tab} class={i === tab ? 'tab active' : 'tab'} onClick={() => setTab(i)}>
-                {s.label}
-              </button>
-            ))}
-          </div>
-          <div role="tabpanel">
-            <pre class="mono snippet">{snippet.code}</pre>
-            <CopyButton text={snippet.code} label={`Copy ${snippet.label}`} />
-          </div>
-        </div>
-      ) : null}
-    </div>
-  );
-}
-
-function StepHeaders({ x, header, missing }: { x: AnalysedExchange; header: string | null; missing: string | null }) {
-  const error = x.evaluation.verdict === 'blocked' ? x.evaluation.error : null;
-  const fp = error?.failedParameter ?? '';
-  const requestMark = error?.code === 'HeaderDisallowedByPreflightResponse' && fp ? [fp] : [];
-  const responseMark = header ? [header] : [];
-  const blocks: { title: string; req: HeaderList | null; res: HeaderList | null; failing: boolean }[] = [];
-  x.record.hops.forEach((hop, i) => {
-    const n = x.record.hops.length > 1 ? ` (hop ${i + 1})` : '';
-    if (hop.preflight) {
-      blocks.push({ title: `Preflight${n}: OPTIONS ${displayValue(hop.url)}`, req: hop.preflight.requestHeaders, res: hop.preflight.response?.headers ?? null, failing: error?.stage === 'preflight' && error.hop === i });
-    }
-    blocks.push({ title: `${i < x.record.hops.length - 1 ? 'Redirect' : 'Request'}${n}: ${displayValue(hop.method)} ${displayValue(hop.url)}${hop.response ? ` → ${hop.response.status}` : ''}`, req: hop.requestHeaders, res: hop.response?.headers ?? null, failing: error !== null && error.stage !== 'preflight' && error.hop === i });
-  });
-  return (
-    <div class="step-headers">
-      {blocks.map((b, i) => (
-        <details key={i} open={b.failing || blocks.length <= 2} class={b.failing ? 'failing' : undefined}>
-          <summary>{b.title}</summary>
-          <div class="header-pair">
-            <HeadersTable title="Request headers" headers={b.req ?? []} mark={requestMark} />
-            {b.res ? (
-              <HeadersTable title="Response headers" headers={b.res} mark={b.failing ? responseMark : []} missing={b.failing ? missing : null} />
-            ) : (
-              <p class="none">No response: the request was not sent.</p>
-            )}
-          </div>
-        </details>
-      ))}
+      <StackTabs name="Server stack" items={snippets.map((s) => ({ key: s.stack, label: s.label, code: s.code }))} />
     </div>
   );
 }

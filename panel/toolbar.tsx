@@ -1,7 +1,17 @@
 import type { Ref } from 'preact';
 import type { Counts, Filter, VerdictFilter } from './rows';
 
+/** What the panel shows: the exchanges one by one, or the server policy derived from all of them. */
+export type View = 'requests' | 'policy';
+
+const VIEWS: readonly { value: View; label: string; title: string }[] = [
+  { value: 'requests', label: 'Requests', title: 'Each cross-origin exchange and why it was blocked' },
+  { value: 'policy', label: 'Server policy', title: 'One CORS configuration per server for everything the page asked of it, checked against every captured request' },
+];
+
 interface Props {
+  view: View;
+  onView(v: View): void;
   filter: Filter;
   onFilter(f: Filter): void;
   counts: Counts;
@@ -46,34 +56,46 @@ export function Toolbar(p: Props) {
         </span>
       )}
       <span class="sep" />
-      <div class="segments" role="radiogroup" aria-label="Show">
-        {SEGMENTS.map((s) => (
-          <button
-            key={s.value}
-            type="button"
-            role="radio"
-            aria-checked={p.filter.verdicts === s.value}
-            class={`segment${p.filter.verdicts === s.value ? ' on' : ''}${s.value === 'blocked' && p.counts.blocked > 0 ? ' has-blocked' : ''}`}
-            data-filter={s.value}
-            title={s.value === 'differs' ? 'Exchanges where Chrome and Firefox decide differently, or where the other browser would send something this capture does not hold' : undefined}
-            onClick={() => p.onFilter({ ...p.filter, verdicts: s.value })}
-          >
-            {s.label} <span class="count">{count(s.value)}</span>
+      <div class="views" role="tablist" aria-label="View">
+        {VIEWS.map((v) => (
+          <button key={v.value} type="button" role="tab" aria-selected={p.view === v.value} class={`tab${p.view === v.value ? ' active' : ''}`} data-view={v.value} title={v.title} onClick={() => p.onView(v.value)}>
+            {v.label}
           </button>
         ))}
       </div>
-      <input
-        ref={p.searchRef}
-        type="search"
-        placeholder="Filter URLs"
-        aria-label="Filter by URL"
-        value={p.filter.text}
-        onInput={(e) => p.onFilter({ ...p.filter, text: (e.currentTarget as HTMLInputElement).value })}
-      />
-      <label class="check" title="Same-origin, no-cors and navigation requests">
-        <input type="checkbox" checked={p.filter.showNotCors} onChange={(e) => p.onFilter({ ...p.filter, showNotCors: (e.currentTarget as HTMLInputElement).checked })} />
-        Not CORS ({p.counts.notCors})
-      </label>
+      <span class="sep" />
+      {p.view === 'requests' ? (
+        <>
+          <div class="segments" role="radiogroup" aria-label="Show">
+            {SEGMENTS.map((s) => (
+              <button
+                key={s.value}
+                type="button"
+                role="radio"
+                aria-checked={p.filter.verdicts === s.value}
+                class={`segment${p.filter.verdicts === s.value ? ' on' : ''}${s.value === 'blocked' && p.counts.blocked > 0 ? ' has-blocked' : ''}`}
+                data-filter={s.value}
+                title={s.value === 'differs' ? 'Exchanges where Chrome and Firefox decide differently, or where the other browser would send something this capture does not hold' : undefined}
+                onClick={() => p.onFilter({ ...p.filter, verdicts: s.value })}
+              >
+                {s.label} <span class="count">{count(s.value)}</span>
+              </button>
+            ))}
+          </div>
+          <input
+            ref={p.searchRef}
+            type="search"
+            placeholder="Filter URLs"
+            aria-label="Filter by URL"
+            value={p.filter.text}
+            onInput={(e) => p.onFilter({ ...p.filter, text: (e.currentTarget as HTMLInputElement).value })}
+          />
+          <label class="check" title="Same-origin, no-cors and navigation requests">
+            <input type="checkbox" checked={p.filter.showNotCors} onChange={(e) => p.onFilter({ ...p.filter, showNotCors: (e.currentTarget as HTMLInputElement).checked })} />
+            Not CORS ({p.counts.notCors})
+          </label>
+        </>
+      ) : null}
       <span class="grow" />
       <span class="summary" aria-live="polite" data-shown={p.shown} data-blocked={p.counts.blocked}>
         {p.counts.blocked > 0 ? <strong class="blocked-count">{p.counts.blocked} blocked</strong> : <span>none blocked</span>} · {p.shown} shown

@@ -7,9 +7,8 @@
  */
 import { originOf } from '../cors';
 import type { Stack } from '../explain/snippets';
-import type { AnalysedExchange, Analysis } from '../har';
-import { corsExchanges } from '../policy/select';
-import { type CannotPass, type OutsideSnippet, type PassCount, type Policy, policyReport, policySnippet, policySnippets } from '../policy';
+import type { Analysis } from '../har';
+import { type CannotPass, type OutsideSnippet, type PassCount, type Policy, policyReport, policySnippet, policySnippets, targetPass } from '../policy';
 
 export interface PolicyDocument {
   readonly policies: readonly PolicyWithSnippets[];
@@ -59,12 +58,6 @@ export function policyDocument(analysis: Analysis, options: { readonly target: s
     return { ...p, snippets: options.stack === null ? all.stacks : [policySnippet(p, options.stack)], outside: all.outside };
   });
   if (options.target === null) return { policies: shown, pass: report.pass, cannotPass: report.cannotPass };
-  // One target: its own count over the CORS exchanges that reached it, and what of them cannot pass.
-  const towards = new Set(corsExchanges(analysis.exchanges).filter((x) => policies.some((p) => reaches(x, p.target))).map((x) => x.id));
-  const cannotPass = report.cannotPass.filter((c) => towards.has(c.exchange));
-  return { policies: shown, pass: { passing: towards.size - cannotPass.length, total: towards.size }, cannotPass };
-}
-
-function reaches(x: AnalysedExchange, target: string): boolean {
-  return x.record.hops.some((h) => originOf(h.url) === target);
+  const [only] = policies as [Policy];
+  return { policies: shown, ...targetPass(report, analysis.exchanges, only.target) };
 }

@@ -6,4 +6,5 @@
 export { policyReport } from './policy';
 export { REQUEST_ORIGIN, type CannotPass, type CannotPassKind, type MaxAgeCap, type PassCount, type Policy, type PolicyNote, type PolicyNoteKey, type PolicyPart, type PolicyReport } from './types';
 export { POLICY_MAX_AGE } from './max-age';
+export { targetPass } from './target-pass';
 export { isApiGateway, policySnippet, policySnippets, type OutsidePlace, type OutsideSnippet, type PolicySnippets } from './render';
