@@ -66,33 +66,39 @@ function TargetPolicy({ policy, cannotPass, exchanges, onOpen }: { policy: Polic
   const snippets = useMemo(() => policySnippets(policy), [policy]);
   return (
     <div class="policy-body">
-        <p class="policy-intro">
-          Least privilege for what this capture shows: exactly the origins, methods and request headers its pages used, credentials only where they were sent, and
-          nothing else. Each captured request was replayed against these lines with the browser's own checks.
-        </p>
-        {policy.parts.length > 0 ? (
-          <>
-            <p>This server's paths need different privileges, so the policy is split by path. Use the parts where your server can vary CORS by path:</p>
-            {policy.parts.map((part) => (
-              <PartView key={part.paths.join(' ')} part={part} title={`Paths under ${part.paths.join(', ')}`} />
+      <p class="policy-intro">
+        Least privilege for what this capture shows: exactly the origins, methods and request headers its pages used, credentials only where they were sent, and
+        nothing else. Each captured request was replayed against these lines with the browser's own checks.
+      </p>
+      <div class="policy-columns">
+        <div class="policy-what">
+          {policy.parts.length > 0 ? (
+            <>
+              <p>This server's paths need different privileges, so the policy is split by path. Use the parts where your server can vary CORS by path:</p>
+              {policy.parts.map((part) => (
+                <PartView key={part.paths.join(' ')} part={part} title={`Paths under ${part.paths.join(', ')}`} />
+              ))}
+              <PartView part={policy} title="Or one configuration for every path (it allows everywhere what any path needed)" />
+            </>
+          ) : (
+            <PartView part={policy} title={null} />
+          )}
+        </div>
+        <div class="policy-how">
+          <h3>Configuration</h3>
+          <StackTabs
+            name="Server stack"
+            items={[...snippets.stacks.map((s) => ({ key: s.stack, label: s.label, code: s.code })), ...snippets.outside.map((s) => ({ key: s.place, label: s.label, code: s.code }))]}
+          />
+          <h3>Where the lines go</h3>
+          <ul class="policy-notes">
+            {policy.notes.map((n) => (
+              <li key={n.key} data-note={n.key}>{n.text}</li>
             ))}
-            <PartView part={policy} title="Or one configuration for every path (it allows everywhere what any path needed)" />
-          </>
-        ) : (
-          <PartView part={policy} title={null} />
-        )}
-        <h3>Configuration</h3>
-        <StackTabs
-          name="Server stack"
-          items={[...snippets.stacks.map((s) => ({ key: s.stack, label: s.label, code: s.code })), ...snippets.outside.map((s) => ({ key: s.place, label: s.label, code: s.code }))]}
-        />
-        <h3>Where the lines go</h3>
-        <ul class="policy-notes">
-          {policy.notes.map((n) => (
-            <li key={n.key} data-note={n.key}>{n.text}</li>
-          ))}
-        </ul>
-        {cannotPass.length > 0 ? <CannotPassList items={cannotPass} exchanges={exchanges} onOpen={onOpen} /> : null}
+          </ul>
+        </div>
+      </div>
+      {cannotPass.length > 0 ? <CannotPassList items={cannotPass} exchanges={exchanges} onOpen={onOpen} /> : null}
     </div>
   );
 }
@@ -136,7 +142,7 @@ function Lines({ title, lines, kind }: { title: string; lines: readonly Header[]
   return (
     <div class="policy-lines" data-lines={kind}>
       <h4>{title}</h4>
-      <pre class="mono">{displayValue(text)}</pre>
+      <pre class="mono">{lines.map((h) => displayValue(`${h.name}: ${h.value}`)).join('\n')}</pre>
       <CopyButton text={text} label="Copy lines" />
     </div>
   );

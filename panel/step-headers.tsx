@@ -85,6 +85,12 @@ function HeaderEditor({ initial, onChange, onDone }: { initial: HeaderList; onCh
           spellcheck={false}
           rows={Math.min(14, Math.max(4, text.split('\n').length + 1))}
           value={text}
+          onKeyDown={(e) => {
+            // Escape leaves the editor (the edits stay), rather than closing the whole detail.
+            if (e.key !== 'Escape') return;
+            e.stopPropagation();
+            onDone();
+          }}
           onInput={(e) => {
             const value = (e.currentTarget as HTMLTextAreaElement).value;
             setText(value);

@@ -13,7 +13,7 @@ export interface KeyPress {
   readonly metaKey: boolean;
 }
 
-/** `inInput`: focus is in an input, where `/` is a character to type, not a shortcut. */
+/** `inInput`: focus is in a field (the URL filter, the what-if editor), where `/` is a character to type, not a shortcut. */
 export function panelKeyAction(e: KeyPress, inInput: boolean, detailOpen: boolean): PanelKeyAction | undefined {
   if (e.key === 'Escape' && detailOpen) return 'close-detail';
   if (e.key === 'f' && (e.ctrlKey || e.metaKey)) return 'find';
@@ -29,7 +29,9 @@ export interface PanelKeys {
 export function usePanelKeys(detailOpen: boolean, closeDetail: () => void): PanelKeys {
   const search = useRef<HTMLInputElement>(null);
   const onKeyDown = (e: KeyboardEvent) => {
-    const action = panelKeyAction(e, e.target instanceof HTMLInputElement, detailOpen);
+    const t = e.target;
+    const typing = t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || (t instanceof HTMLElement && t.isContentEditable);
+    const action = panelKeyAction(e, typing, detailOpen);
     if (!action) return;
     e.preventDefault();
     if (action === 'close-detail') closeDetail();
