@@ -21,7 +21,9 @@ interface Props {
 export function PolicyView({ exchanges, onOpen }: Props) {
   const report = useMemo(() => policyReport(exchanges), [exchanges]);
   const [chosen, setChosen] = useState<string | null>(null);
-  const policy = report.policies.find((p) => p.target === chosen) ?? report.policies[0];
+  // Until the user picks one: the server the page asked the most of, which is the one they are most likely fixing.
+  const busiest = useMemo(() => [...report.policies].sort((a, b) => b.pass.total - a.pass.total)[0], [report]);
+  const policy = report.policies.find((p) => p.target === chosen) ?? busiest;
   if (!policy) {
     return (
       <section class="policy-view" aria-label="Server policy" data-targets="0">
@@ -57,7 +59,11 @@ function PassCount({ report, exchanges, target }: { report: PolicyReport; exchan
   const { pass } = targetPass(report, exchanges, target);
   return (
     <span class={`pass-count${pass.passing === pass.total ? ' all' : ''}`} data-passing={pass.passing} data-total={pass.total}>
-      With this policy: <strong>{pass.passing} of {pass.total}</strong> captured CORS request{pass.total === 1 ? '' : 's'} pass
+      {pass.total === 1 ? (
+        <>With this policy, the one captured CORS request <strong>{pass.passing === 1 ? 'passes' : 'does not pass'}</strong></>
+      ) : (
+        <>With this policy: <strong>{pass.passing} of {pass.total}</strong> captured CORS requests pass</>
+      )}
     </span>
   );
 }

@@ -97,8 +97,15 @@ async function main(argv) {
       const page = path.join(shotsDir, 'demo-page.png');
       await inspected.screenshot({ path: page });
       const card = await saveCard(session, panel, path.join(shotsDir, 'card.png'));
+      // The server policy for everything the demo asked of its API, as a backend developer would read it.
+      await panel.locator('[data-view="policy"]').click();
+      const pass = panel.locator('.policy-view .pass-count');
+      await pass.waitFor();
+      const policy = path.join(shotsDir, 'panel-policy.png');
+      await devtools.screenshot({ path: policy });
+      console.log(`Server policy for ${await panel.locator('.policy-view').getAttribute('data-target')}: ${await pass.innerText()} (npm run cors-lens -- policy ${path.relative(root, harFile)}).`);
       console.log(`\nNo display, so Chromium ran headless. Screenshots in ${path.relative(root, shotsDir)}/:`);
-      for (const f of [list, detail, page, card]) console.log(`  ${path.relative(root, f)}`);
+      for (const f of [list, detail, page, card, policy]) console.log(`  ${path.relative(root, f)}`);
       await stop();
       return;
     }
