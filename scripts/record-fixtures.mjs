@@ -14,7 +14,11 @@
 // panel's rows for the group (their data-verdict, data-code, data-method, data-url): the panel's verdicts,
 // compared with Chrome's by test/e2e/live-differential.test.ts.
 //
-// Usage: node scripts/record-fixtures.mjs [--only id,id,...] [--out dir] [--quiet] [--panel]
+// With --policy <file>, the zoo runs in policy mode (test/zoo/policy-mode.mjs): its CORS lines are the server
+// policy's in that JSON file instead of the cases' own. A policy names its origins, so --ports page,api,third
+// gives the zoo the ports of the recording the policy was derived from.
+//
+// Usage: node scripts/record-fixtures.mjs [--only id,id,...] [--out dir] [--quiet] [--panel] [--policy file] [--ports p,a,t]
 // (npm run record-fixtures builds the extension first). Exit 1 when Chromium cannot be driven.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,20 +28,26 @@ import { CASES, GROUPS, startZoo } from '../test/zoo/server.mjs';
 import { browserWsUrl, connectCdp } from './lib/cdp-raw.mjs';
 import { findChromium, launchWithDevtools, showPanel, waitFor } from './lib/chromium.mjs';
 import { caseOf, selectCases } from './lib/case-of.mjs';
+import { loadPolicyMode } from '../test/zoo/policy-mode.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv) {
-  const o = { only: /** @type {string[] | null} */ (null), out: /** @type {string | null} */ (null), quiet: false, panel: false, firefox: false };
+  const o = { only: /** @type {string[] | null} */ (null), out: /** @type {string | null} */ (null), quiet: false, panel: false, firefox: false, policy: /** @type {string | null} */ (null), ports: /** @type {number[] | null} */ (null) };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => { const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i]; if (!v) throw new Error(`${a} needs a value`); return v; };
     if (a.startsWith('--only')) o.only = val().split(',').map((s) => s.trim()).filter(Boolean);
     else if (a.startsWith('--out')) o.out = val();
+    else if (a.startsWith('--policy')) o.policy = val();
+    else if (a.startsWith('--ports')) {
+      o.ports = val().split(',').map(Number);
+      if (o.ports.length !== 3 || !o.ports.every((n) => Number.isInteger(n) && n > 0 && n < 65536)) throw new Error('--ports takes three port numbers: page,api,third');
+    }
     else if (a === '--quiet') o.quiet = true;
     else if (a === '--panel') o.panel = true;
     else if (a === '--firefox') o.firefox = true; // the same zoo in Firefox: scripts/record-firefox.mjs
-    else if (a === '--help' || a === '-h') { console.log('node scripts/record-fixtures.mjs [--only id,id] [--out dir] [--quiet]'); process.exit(0); }
+    else if (a === '--help' || a === '-h') { console.log('node scripts/record-fixtures.mjs [--only id,id] [--out dir] [--quiet] [--panel] [--policy file] [--ports page,api,third]'); process.exit(0); }
     else throw new Error(`unknown argument ${a}`);
   }
   return o;
@@ -64,8 +74,10 @@ async function main() {
   fs.mkdirSync(outDir, { recursive: true });
 
   const started = Date.now();
-  const zoo = await startZoo();
-  say(`zoo: page ${zoo.pageOrigin}, api ${zoo.apiOrigin}, third ${zoo.thirdOrigin}; ${cases.length} cases`);
+  const answer = args.policy ? loadPolicyMode(args.policy) : undefined;
+  const [pagePort, apiPort, thirdPort] = args.ports ?? [0, 0, 0];
+  const zoo = await startZoo({ pagePort, apiPort, thirdPort, answer });
+  say(`zoo${answer ? ` in policy mode (${args.policy})` : ''}: page ${zoo.pageOrigin}, api ${zoo.apiOrigin}, third ${zoo.thirdOrigin}; ${cases.length} cases`);
   /** @type {Awaited<ReturnType<typeof launchWithDevtools>> | undefined} */
   let s;
   /** @type {Awaited<ReturnType<typeof connectCdp>> | undefined} */
@@ -269,6 +281,7 @@ async function main() {
       const fixture = {
         browser: version.product, userAgent: version.userAgent, recordedAt: new Date().toISOString(),
         pageOrigin: zoo.pageOrigin, apiOrigin: zoo.apiOrigin, thirdOrigin: zoo.thirdOrigin, closedOrigin: zoo.closedOrigin,
+        ...(args.policy ? { serverMode: 'policy' } : {}),
         group, cases: ran, har, chrome: actual.map(strip), preflights, issues: groupIssues, ...(panelRows ? { panel: panelRows } : {}),
         server: zoo.log.filter((l) => { const cs = caseOf(`http://x${l.url}`); return cs && nonces.has(cs.nonce); }).map(({ at, ...l }) => l),
       };

@@ -788,10 +788,12 @@ window.zooReady = true;
 
 // ---- the servers ----------------------------------------------------------------------------
 /**
- * @param {{pagePort?: number, apiPort?: number, thirdPort?: number}} [opts]
+ * `answer`, when given, sees every case response the table decided and returns the one to send: policy mode
+ * (policy-mode.mjs) swaps the case's CORS lines for a server policy's this way, keeping everything else.
+ * @param {{pagePort?: number, apiPort?: number, thirdPort?: number, answer?: import('./policy-mode.mjs').Answer}} [opts]
  * @returns {Promise<{pageOrigin: string, apiOrigin: string, thirdOrigin: string, closedOrigin: string, log: object[], close(): Promise<void>}>}
  */
-export async function startZoo({ pagePort = 0, apiPort = 0, thirdPort = 0 } = {}) {
+export async function startZoo({ pagePort = 0, apiPort = 0, thirdPort = 0, answer } = {}) {
   /** @type {object[]} */
   const log = [];
   const counters = new Map();
@@ -839,13 +841,17 @@ export async function startZoo({ pagePort = 0, apiPort = 0, thirdPort = 0 } = {}
     flat.push('Cache-Control', 'no-store');
     const status = r.status ?? (isPreflight ? 204 : 200);
     const noBody = status === 204 || status === 304 || method === 'HEAD';
+    /** @type {{status: number, headers: string[], body: string | Buffer, destroy?: boolean, delay?: number}} */
+    let d;
     if (r.body !== undefined && !noBody) {
       flat.push('Content-Type', r.type ?? 'application/octet-stream');
-      return { status, headers: flat, body: typeof r.body === 'string' ? fill(r.body) : r.body, destroy: r.destroy, delay: r.delay };
+      d = { status, headers: flat, body: typeof r.body === 'string' ? fill(r.body) : r.body, destroy: r.destroy, delay: r.delay };
+    } else {
+      const body = noBody ? '' : `${kind} ${cs.id} ${step}\n`;
+      if (body) flat.push('Content-Type', 'text/plain; charset=utf-8');
+      d = { status, headers: flat, body, destroy: r.destroy, delay: r.delay };
     }
-    const body = noBody ? '' : `${kind} ${cs.id} ${step}\n`;
-    if (body) flat.push('Content-Type', 'text/plain; charset=utf-8');
-    return { status, headers: flat, body, destroy: r.destroy, delay: r.delay };
+    return answer ? answer({ server: o(ports[server]), method, path: url.pathname, origin: h('origin') ?? null, preflight: isPreflight }, d) : d;
   }
 
   const later = (ms) => new Promise((res) => setTimeout(res, ms ?? 0));
