@@ -156,6 +156,19 @@ describe('the CORS panel in Firefox ESR', () => {
     expect(md).toContain(`Firefox/`);
   });
 
+  test('the Server policy view in Firefox: the API\'s policy, with its proof, from Firefox\'s own capture', async () => {
+    await ff.click('[data-view="policy"]');
+    const view = await waitFor('the policy view', () =>
+      ff.inPanel<{ target: string; passing: number; total: number; origins: string } | null>(
+        `(() => { const v = document.querySelector('.policy-view'); const c = v && v.querySelector('.pass-count'); return c && { target: v.dataset.target, passing: Number(c.dataset.passing), total: Number(c.dataset.total), origins: v.querySelector('[data-field="origins"]').textContent }; })()`,
+      ),
+    );
+    expect(view.total).toBeGreaterThan(0);
+    expect(view.passing).toBeLessThanOrEqual(view.total);
+    expect(view.origins).toBe(zoo.pageOrigin);
+    await ff.click('[data-view="requests"]');
+  });
+
   test('a HAR file imported in the panel is listed as the engine reads it, with Firefox\'s reason keys for a Firefox capture', async () => {
     const file = join(root, 'test/fixtures/firefox/preflight.json');
     const har = { log: (JSON.parse(readFileSync(file, 'utf8')) as { har: unknown }).har };
