@@ -3,28 +3,16 @@
  * cannot, 2 as for check), the JSON contract of issue 13, --target and --stack, and hostile values kept inert.
  * The policy's own rules are tested in test/unit/policy; this is the command around them.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { REQUEST_ORIGIN } from '../../src/policy';
+import { root, runCli, scratch } from '../support/cli-run';
 import { har } from '../support/har-builder';
 import { inspect, render } from '../support/markdown-render';
 
-const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'dist/cli/cors-lens.mjs');
-const tmp = mkdtempSync(join(tmpdir(), 'cors-lens-policy-'));
-
-function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '0' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-function file(name: string, text: string): string {
-  const p = join(tmp, name);
-  writeFileSync(p, text);
-  return p;
-}
+const run = runCli;
+const { file } = scratch('cors-lens-policy-');
 /** A recorded zoo group's HAR, as Chrome's extension received it. */
 function zoo(group: string): string {
   const fixture = JSON.parse(readFileSync(join(root, 'test/fixtures/chromium', `${group}.json`), 'utf8')) as { har: unknown };

@@ -3,26 +3,16 @@
  * nothing on stdout for bad input, one line on stderr, JSON fields, and hostile values kept inert.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { bin, root, runCli, scratch } from '../support/cli-run';
 import { har } from '../support/har-builder';
 
-const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'dist/cli/cors-lens.mjs');
 const samples = join(root, 'test/fixtures/samples');
-const tmp = mkdtempSync(join(tmpdir(), 'cors-lens-cli-'));
 
-function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '0' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-function file(name: string, text: string): string {
-  const p = join(tmp, name);
-  writeFileSync(p, text);
-  return p;
-}
+const run = runCli;
+const { dir: tmp, file } = scratch('cors-lens-cli-');
 
 beforeAll(() => {
   if (!existsSync(bin)) throw new Error('dist/cli/cors-lens.mjs is missing: npm test builds it first (npm run build)');
