@@ -28,7 +28,7 @@ const cells = (xs: readonly string[], none: string) => (xs.length === 0 ? mdText
 export function formatPolicyMarkdown(doc: PolicyDocument, exchanges: readonly AnalysedExchange[]): string {
   const out = ['# CORS Lens server policy', '', `**${mdText(passSentence(doc.pass, doc.policies.length === 1 ? 'this policy' : 'these policies'))}**`, ''];
   if (doc.policies.length === 0) out.push(mdText('No cross-origin CORS request in this capture: the server needs no CORS policy for it.'), '');
-  for (const p of doc.policies) out.push(...policySection(p));
+  for (const p of doc.policies) out.push(...policySection(p, doc.policies.length > 1));
   if (doc.cannotPass.length > 0) {
     out.push('## Requests no least-privilege policy can pass', '', '| # | Request | Why |', '| ---: | --- | --- |');
     for (const c of doc.cannotPass) {
@@ -40,8 +40,9 @@ export function formatPolicyMarkdown(doc: PolicyDocument, exchanges: readonly An
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function policySection(p: PolicyWithSnippets): string[] {
-  const out = [`## ${mdCode(p.target)}`, '', mdText(passSentence(p.pass, 'this policy')), ''];
+function policySection(p: PolicyWithSnippets, several: boolean): string[] {
+  // With one policy the document's own sentence is this one's.
+  const out = [`## ${mdCode(p.target)}`, '', ...(several ? [mdText(passSentence(p.pass, 'this policy')), ''] : [])];
   if (p.parts.length > 0) {
     out.push(mdText('Its paths need different privileges, so the policy is split by path. Use the parts where your server can vary CORS by path; otherwise the one configuration after them.'), '');
     for (const part of p.parts) out.push(`### Paths under ${part.paths.map(mdCode).join(', ')}`, '', ...partSection(part));
