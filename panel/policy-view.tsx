@@ -155,6 +155,8 @@ function Lines({ title, lines, kind }: { title: string; lines: readonly Header[]
 }
 
 function CannotPassList({ items, exchanges, onOpen }: { items: readonly CannotPass[]; exchanges: readonly AnalysedExchange[]; onOpen(id: number): void }) {
+  // An exchange's id is its key, not its position: a live capture numbers exchanges by their first entry.
+  const byId = useMemo(() => new Map(exchanges.map((x) => [x.id, x])), [exchanges]);
   return (
     <div class="cannot-pass" role="note">
       <h3>
@@ -162,7 +164,7 @@ function CannotPassList({ items, exchanges, onOpen }: { items: readonly CannotPa
       </h3>
       <ul>
         {items.slice(0, 200).map((c) => {
-          const x = exchanges[c.exchange];
+          const x = byId.get(c.exchange);
           return (
             <li key={c.exchange} data-kind={c.kind}>
               <button type="button" class="link mono" onClick={() => onOpen(c.exchange)} title="Show this exchange">

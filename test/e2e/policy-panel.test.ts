@@ -97,7 +97,9 @@ describe('Server policy and what-if in the CORS panel', () => {
   });
 
   test('a request that cannot pass opens its exchange in the list', async () => {
-    await panel.locator('.cannot-pass li button.link').click();
+    const link = panel.locator('.cannot-pass li button.link');
+    expect(await link.innerText()).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/c\/r-userinfo-cross\/a\?n=policy$/);
+    await link.click();
     await expect.poll(() => panel.locator('.app').getAttribute('data-view')).toBe('requests');
     const detail = panel.locator('.detail');
     await detail.waitFor();
