@@ -83,12 +83,10 @@ export class JsonOutline {
   // The value (or key) being taken, possibly over several chunks.
   private taking: Take | null = null;
   private parts: Uint8Array[] = [];
-  private depth = 0;
-  private inString = false;
+  /** A string or key being taken ended a chunk with a backslash: the next chunk's first byte is escaped. */
   private escaped = false;
   private firstAt = 0;
-  /** The open brackets of the value being taken, to catch a `]` closing a `{`. */
-  private brackets = new Uint8Array(64);
+  private readonly scan: ScanState = { depth: 0, inString: false, escaped: false, brackets: new Uint8Array(64), at: 0 };
 
   constructor(private readonly sink: OutlineSink) {}
 
@@ -219,10 +217,11 @@ export class JsonOutline {
   private begin(kind: Take, i: number): void {
     this.taking = kind;
     this.parts = [];
-    this.depth = 0;
-    this.inString = false;
     this.escaped = false;
     this.firstAt = i;
+    this.scan.depth = 0;
+    this.scan.inString = false;
+    this.scan.escaped = false;
   }
 
   /**
@@ -239,14 +238,12 @@ export class JsonOutline {
       this.finishTaking(this.joinParts(chunk.subarray(from, j)));
       return j;
     }
-    let inString = this.inString;
-    let depth = this.depth;
     let j = i;
-    if (this.escaped) {
-      this.escaped = false;
-      j++;
-    }
     if (kind !== 'container') {
+      if (this.escaped) {
+        this.escaped = false;
+        j++;
+      }
       // A string: the opening quote is the first byte taken.
       if (j === this.firstAt && this.parts.length === 0) j++;
       for (; j < n; j++) {
@@ -260,39 +257,17 @@ export class JsonOutline {
       }
       return this.keep(chunk, from);
     }
-    let brackets = this.brackets;
-    for (; j < n; j++) {
-      const c = chunk[j] as number;
-      if (inString) {
-        if (c === BACKSLASH) {
-          if (++j === n) this.escaped = true;
-        } else if (c === QUOTE) inString = false;
-      } else if (c === QUOTE) inString = true;
-      else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-        if (depth === brackets.length) {
-          const grown = new Uint8Array(depth * 2);
-          grown.set(brackets);
-          this.brackets = brackets = grown;
-        }
-        brackets[depth++] = c;
-      } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
-        if (depth === 0 || brackets[--depth] !== c - 2) this.fail('a bracket closes what it did not open', j, c);
-        if (depth === 0) {
-          this.depth = 0;
-          this.inString = false;
-          this.finishTaking(this.joinParts(chunk.subarray(from, j + 1)));
-          return j + 1;
-        }
-      }
-    }
-    this.inString = inString;
-    this.depth = depth;
-    return this.keep(chunk, from);
+    const end = scanContainer(chunk, j, this.scan);
+    if (end === BAD_BRACKET) this.fail('a bracket closes what it did not open', this.scan.at, chunk[this.scan.at]);
+    if (end === -1) return this.keep(chunk, from);
+    this.finishTaking(this.joinParts(chunk.subarray(from, end)));
+    return end;
   }
 
   /** The chunk ends inside the value: keep a copy of its part (the caller may reuse the chunk). */
   private keep(chunk: Uint8Array, from: number): number {
-    this.parts.push(chunk.slice(from));
+    // Not chunk.slice: on a Node Buffer, slice is a view of the same memory.
+    this.parts.push(new Uint8Array(chunk.subarray(from)));
     return chunk.length;
   }
 
@@ -340,6 +315,66 @@ export class JsonOutline {
     } else this.phase = 'after';
     return i + 1;
   }
+}
+
+/** Where a container being taken stands between chunks. */
+interface ScanState {
+  depth: number;
+  inString: boolean;
+  escaped: boolean;
+  /** The open brackets, to catch a `]` closing a `{`. */
+  brackets: Uint8Array;
+  /** Where a bracket closed what it did not open. */
+  at: number;
+}
+
+const BAD_BRACKET = -2;
+
+/**
+ * Follows a container from `j` to the byte after its closing bracket; -1 when the chunk ends first (the state is
+ * saved for the next chunk), BAD_BRACKET on a mismatched bracket. Nearly every byte of a capture passes here,
+ * so it is a plain function over locals, with the byte values written out.
+ */
+function scanContainer(chunk: Uint8Array, from: number, s: ScanState): number {
+  const n = chunk.length;
+  let j = from;
+  let depth = s.depth;
+  let inString = s.inString;
+  let brackets = s.brackets;
+  if (s.escaped) {
+    s.escaped = false;
+    j++;
+  }
+  while (j < n) {
+    const c = chunk[j++] as number;
+    if (inString) {
+      // `\` skips the escaped byte, which may be the next chunk's first (j lands past n).
+      if (c === 0x5c) j++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (depth === brackets.length) {
+        const grown = new Uint8Array(depth * 2);
+        grown.set(brackets);
+        s.brackets = brackets = grown;
+      }
+      brackets[depth++] = c;
+    } else if (c === 0x7d || c === 0x5d) {
+      if (depth === 0 || brackets[--depth] !== c - 2) {
+        s.at = j - 1;
+        return BAD_BRACKET;
+      }
+      if (depth === 0) {
+        s.inString = false;
+        s.depth = 0;
+        return j;
+      }
+    }
+  }
+  s.escaped = j > n;
+  s.depth = depth;
+  s.inString = inString;
+  return -1;
 }
 
 /** A key as JSON.parse reads it: escapes decoded (`"l\u006fg"` is "log"). */

@@ -29,11 +29,13 @@ function read(text: string | Uint8Array, size = 0): Read {
     },
   });
   const step = size === 0 ? Math.max(1, bytes.length) : size;
-  // A fresh copy per chunk, overwritten after the push: the reader may keep no reference to a chunk.
+  // One Buffer for every chunk, as the command line reads: the reader may keep no reference to a chunk.
+  const buffer = Buffer.alloc(step);
   for (let at = 0; at < bytes.length; at += step) {
-    const chunk = bytes.slice(at, at + step);
+    const chunk = buffer.subarray(0, Math.min(step, bytes.length - at));
+    chunk.set(bytes.subarray(at, at + step));
     reader.push(chunk);
-    chunk.fill(0x20);
+    buffer.fill(0x20);
   }
   const layout = reader.end();
   return { layout, entries: bySource.get(layout.source) ?? [] };
