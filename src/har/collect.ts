@@ -3,8 +3,13 @@
  * wrote it, whether it records the browser's failures, whether it was sanitized, which scripts started
  * workers). The one loop both ways of reading share: a whole document (parseHar) and a stream (stream.ts), so
  * the two cannot drift apart.
+ *
+ * Reading cheaply (`inert`), an entry that can never be part of a CORS exchange (inert.ts) is only counted: its
+ * facts go into the capture's, and it costs a few bytes instead of an Entry.
  */
-import { type Entry, isWorkerScript } from './entry';
+import { type Entry, isPreflight, isWorkerScript } from './entry';
+import { isInert } from './inert';
+import { InertEntries } from './inert-entries';
 import { isObject, type Json } from './json';
 import { HarError, type ParsedHar, type SkippedEntry } from './parsed-har';
 import { type Producer, PRODUCERS, producerOf } from './producer';
@@ -29,6 +34,12 @@ export interface LogFields {
 }
 
 
+/** The capture, read: the entries kept as Entries, and those only counted. */
+export interface Collected {
+  readonly har: ParsedHar;
+  readonly inert: InertEntries | null;
+}
+
 export class EntryCollector {
   private total = 0;
   private usable = 0;
@@ -41,6 +52,11 @@ export class EntryCollector {
   private sanitizedKept = false;
   private sanitizedRemoved = false;
   private uaBrowser: string | null = null;
+  private readonly inert: InertEntries | null;
+
+  constructor(options: { readonly inert: boolean } = { inert: false }) {
+    this.inert = options.inert ? new InertEntries() : null;
+  }
 
   add(raw: Json, index: number): void {
     this.total++;
@@ -63,7 +79,16 @@ export class EntryCollector {
     this.pagerefs ||= e.pageref !== null;
     if (isWorkerScript(e)) this.workerScripts.add(e.url);
     if (this.usable <= UA_PROBE && this.uaBrowser === null) this.uaBrowser = browserFromUserAgent(e);
-    this.kept.push(pending);
+    if (this.inert && isInert(e, pending.failures) && this.inert.offer(pending)) return;
+    this.keep(pending);
+  }
+
+  private keep(p: PendingEntry): void {
+    this.kept.push(p);
+    const e = p.entry;
+    if (!this.inert || (e.redirectUrl === null && !isPreflight(e))) return;
+    // A preflight or a redirect names the entry it goes with: one counted a moment ago is taken back.
+    for (const back of this.inert.named(e, isPreflight(e))) this.kept.push(back);
   }
 
   /** An entry that is not JSON at all: skipped, with the parser's reason. */
@@ -72,8 +97,23 @@ export class EntryCollector {
     this.skipped.push({ index, reason });
   }
 
+  /**
+   * The counted entries whose URL a preflight or a redirect of the kept entries names, too long ago to be taken
+   * back: such an entry may be paired or chained after all (pair.ts, chain.ts), so it is no longer counted and
+   * must be read in full (`addNeeded`). Usually none.
+   */
+  takeNamedByKept(): ReadonlySet<number> {
+    return this.inert ? this.inert.takeNamed() : new Set();
+  }
+
+  /** An entry `takeNamedByKept` gave back, read again in full. */
+  addNeeded(raw: Json, index: number): void {
+    const result = readPending(raw, index);
+    if (typeof result !== 'string') this.kept.push(result.pending);
+  }
+
   /** `known`: who wrote it, when the caller knows better than the file (the extension's own capture). */
-  finish(log: LogFields, known?: Producer): ParsedHar {
+  finish(log: LogFields, known?: Producer): Collected {
     const creator = isObject(log.creator) ? log.creator : null;
     const declared = producerOf(creator && typeof creator.name === 'string' ? creator.name : null, creator && typeof creator.version === 'string' ? creator.version : null);
     // The DevTools API hands out bare entry arrays with no creator: Chrome's own fields still say who wrote them.
@@ -83,14 +123,16 @@ export class EntryCollector {
       throw new HarError(`not a HAR: no usable entry (entry ${first.index}: ${first.reason})`);
     }
     const options = { rawHeaders: producer.facts.rawHeaders, failureField: producer.facts.failureField };
-    const entries: Entry[] = this.kept.map((p) => finishEntry(p, options));
+    // Entries read on a second pass arrive after the rest: file order is what every later step expects.
+    const kept = this.kept.sort((a, b) => a.entry.index - b.entry.index);
     this.kept = [];
+    const entries: Entry[] = kept.map((p) => finishEntry(p, options));
     const field = producer.facts.failureField;
     const pages = new Map<string, string>();
     for (const p of Array.isArray(log.pages) ? log.pages : []) {
       if (isObject(p) && typeof p.id === 'string' && typeof p.title === 'string') pages.set(p.id, p.title);
     }
-    return {
+    const har: ParsedHar = {
       entries,
       skipped: this.skipped,
       total: this.total,
@@ -102,6 +144,7 @@ export class EntryCollector {
       sanitized: producer.facts.mayBeSanitized ? foldSanitized(this.sanitizedKept, this.sanitizedRemoved) : 'no',
       browser: declaredBrowser(log.browser) ?? this.uaBrowser,
     };
+    return { har, inert: this.inert };
   }
 }
 

@@ -58,5 +58,5 @@ export function parseHar(doc: Json, known?: Producer): ParsedHar {
   const { entries, pages, browser, creator } = entriesOf(doc);
   const collector = new EntryCollector();
   for (let i = 0; i < entries.length; i++) collector.add(entries[i], i);
-  return collector.finish({ pages, browser, creator }, known);
+  return collector.finish({ pages, browser, creator }, known).har;
 }

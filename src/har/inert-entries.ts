@@ -1,0 +1,152 @@
+/**
+ * The entries a cheap read only counted (inert.ts): each is the one-entry, not-cors exchange it would be, kept
+ * as 16 bytes (start time, index, a hash of its URL) instead of an Entry. The start and index place it among
+ * the exchanges, so every exchange keeps the number a full read gives it.
+ *
+ * An inert entry is still part of an exchange when a preflight or a redirect elsewhere names its URL (pair.ts,
+ * chain.ts). A name seen first keeps the entry from being counted; an entry counted shortly before its name
+ * is taken back from the most recent ones, still held in full (Chrome writes a redirect's hops in order, and a
+ * preflight a few entries from its request); only an older one needs the bytes read again (stream.ts).
+ */
+import type { Entry } from './entry';
+import type { PendingEntry } from './read-entry';
+
+/** Counted entries held in full, for a name that comes a little later. */
+const RECENT = 1024;
+
+export class InertEntries {
+  private size = 0;
+  private starts = new Float64Array(1024);
+  private indices = new Uint32Array(1024);
+  private hashes = new Uint32Array(1024);
+  /** Counted once, then taken back: read in full after all. */
+  private readonly removed = new Set<number>();
+  /** URLs a kept preflight or redirect names. */
+  private readonly names = new Set<string>();
+  private readonly recent = new Map<string, PendingEntry[]>();
+  private readonly recentOrder: (PendingEntry | undefined)[] = new Array(RECENT);
+  private recentNext = 0;
+
+  get count(): number {
+    return this.size - this.removed.size;
+  }
+
+  /** Counts an inert entry, unless a kept entry named its URL already (then the caller keeps it). */
+  offer(p: PendingEntry): boolean {
+    const e = p.entry;
+    if (this.names.has(e.url)) return false;
+    if (this.size === this.starts.length) this.grow();
+    this.starts[this.size] = e.start;
+    this.indices[this.size] = e.index;
+    this.hashes[this.size] = hashUrl(e.url);
+    this.size++;
+    this.remember(p);
+    return true;
+  }
+
+  /** A kept entry: the URLs it names from now on, and the recently counted entries at them, taken back. */
+  named(e: Entry, isPreflight: boolean): PendingEntry[] {
+    let back: PendingEntry[] = [];
+    for (const url of [isPreflight ? e.url : null, e.redirectUrl]) {
+      if (url === null || this.names.has(url)) continue;
+      this.names.add(url);
+      const held = this.recent.get(url);
+      if (!held) continue;
+      this.recent.delete(url);
+      for (const p of held) this.removed.add(p.entry.index);
+      back = back.concat(held);
+    }
+    return back;
+  }
+
+  /** Counted entries some kept entry names, no longer held in full: a second pass must read them. */
+  takeNamed(): ReadonlySet<number> {
+    const wanted = new Set<number>();
+    for (const u of this.names) wanted.add(hashUrl(u));
+    const out = new Set<number>();
+    if (wanted.size === 0) return out;
+    for (let i = 0; i < this.size; i++) {
+      const index = this.indices[i] as number;
+      if (wanted.has(this.hashes[i] as number) && !this.removed.has(index)) out.add(index);
+    }
+    for (const index of out) this.removed.add(index);
+    return out;
+  }
+
+  /**
+   * Each counted exchange's sort key, in the exchanges' order (by start, then first entry: buildExchanges), as
+   * positions into `start`/`index`.
+   */
+  ordered(): { readonly start: Float64Array; readonly index: Uint32Array; readonly order: Uint32Array } {
+    const start = this.starts.subarray(0, this.size);
+    const index = this.indices.subarray(0, this.size);
+    const kept: number[] = [];
+    for (let i = 0; i < this.size; i++) if (!this.removed.has(index[i] as number)) kept.push(i);
+    const order = Uint32Array.from(kept);
+    // Files list entries nearly in time order already, so this sort has little to do.
+    order.sort((a, b) => (start[a] as number) - (start[b] as number) || (index[a] as number) - (index[b] as number));
+    return { start, index, order };
+  }
+
+  private remember(p: PendingEntry): void {
+    const old = this.recentOrder[this.recentNext];
+    if (old) {
+      const list = this.recent.get(old.entry.url);
+      const at = list ? list.indexOf(old) : -1;
+      if (list && at >= 0) {
+        list.splice(at, 1);
+        if (list.length === 0) this.recent.delete(old.entry.url);
+      }
+    }
+    this.recentOrder[this.recentNext] = p;
+    this.recentNext = (this.recentNext + 1) % RECENT;
+    const list = this.recent.get(p.entry.url);
+    if (list) list.push(p);
+    else this.recent.set(p.entry.url, [p]);
+  }
+
+  private grow(): void {
+    const n = this.starts.length * 2;
+    const starts = new Float64Array(n);
+    starts.set(this.starts);
+    const indices = new Uint32Array(n);
+    indices.set(this.indices);
+    const hashes = new Uint32Array(n);
+    hashes.set(this.hashes);
+    this.starts = starts;
+    this.indices = indices;
+    this.hashes = hashes;
+  }
+}
+
+/**
+ * Each built exchange's id: its position among all the capture's exchanges, the counted ones included, in
+ * buildExchanges' order (start time, then first entry), which `built` is in already. Without counted entries
+ * the id is the position.
+ */
+export function exchangeIds(built: readonly { readonly start: number; readonly entries: readonly number[] }[], inert: InertEntries | null): number[] {
+  if (!inert || inert.count === 0) return built.map((_, i) => i);
+  const { start, index, order } = inert.ordered();
+  const ids: number[] = [];
+  let before = 0;
+  for (const b of built) {
+    const first = b.entries[0] ?? 0;
+    while (before < order.length) {
+      const j = order[before] as number;
+      if (((start[j] as number) - b.start || (index[j] as number) - first) > 0) break;
+      before++;
+    }
+    ids.push(ids.length + before);
+  }
+  return ids;
+}
+
+/** FNV-1a over the URL's UTF-16 units. */
+function hashUrl(url: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < url.length; i++) {
+    h ^= url.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
