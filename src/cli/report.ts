@@ -4,7 +4,7 @@
  * CORS exchanges, and the not-cors ones only when asked (`all`).
  */
 import type { VerdictKind } from '../cors';
-import { captureNotes, type Explanation, explain } from '../explain';
+import { type Brief, captureNotes, type Explanation, explain, explainBrief } from '../explain';
 import { type AnalysedExchange, type Analysis, type CaptureFacts, NOT_CORS_TEXT } from '../har';
 
 export interface ReportItem {
@@ -54,7 +54,7 @@ function captureJson(c: CaptureFacts): unknown {
 }
 
 /** One exchange of the JSON document. `id` is what `export --exchange` takes, however the list was filtered. */
-export function exchangeJson(x: AnalysedExchange, e: Explanation): unknown {
+export function exchangeJson(x: AnalysedExchange, e: Brief): unknown {
   const ev = x.evaluation;
   const pfEntry = x.preflightEntries[0] ?? null;
   const pfStatus = x.record.hops[0]?.preflight?.response?.status ?? 0;
@@ -99,16 +99,27 @@ export function reportJson(report: Report): unknown {
  * printing one exchange after another keeps a large capture's report out of memory.
  */
 export function writeReportJson(analysis: Analysis, t: Tally, write: (text: string) => void): void {
-  const indent = (v: unknown, level: number) => JSON.stringify(v, null, 2).replace(/\n/g, `\n${'  '.repeat(level)}`);
   let buffer = '{\n  "exchanges": [';
   t.listed.forEach((x, i) => {
-    buffer += `${i === 0 ? '' : ','}\n    ${indent(exchangeJson(x, explain(x)), 2)}`;
+    buffer += `${i === 0 ? '' : ','}\n    ${atLevel(exchangeJson(x, explainBrief(x)), 2)}`;
     if (buffer.length > 1 << 16) {
       write(buffer);
       buffer = '';
     }
   });
   buffer += t.listed.length === 0 ? ']' : '\n  ]';
-  for (const [key, value] of Object.entries(restJson(analysis, t))) buffer += `,\n  ${JSON.stringify(key)}: ${indent(value, 1)}`;
+  for (const [key, value] of Object.entries(restJson(analysis, t))) buffer += `,\n  ${JSON.stringify(key)}: ${atLevel(value, 1)}`;
   write(`${buffer}\n}\n`);
+}
+
+/**
+ * A value as `JSON.stringify(document, null, 2)` writes it `level` levels deep. Stringified inside as many
+ * wrapping arrays, then cut out, rather than re-indented line by line: a report has hundreds of thousands of lines.
+ */
+function atLevel(value: unknown, level: number): string {
+  let wrapped: unknown = value;
+  for (let i = 0; i < level; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Each wrapper adds "[\n" and its indent before, "\n", the outer indent and "]" after.
+  return text.slice(level * (level + 3), text.length - level * (level + 1));
 }
