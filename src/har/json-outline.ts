@@ -346,12 +346,24 @@ function scanContainer(chunk: Uint8Array, from: number, s: ScanState): number {
     j++;
   }
   while (j < n) {
-    const c = chunk[j++] as number;
     if (inString) {
-      // `\` skips the escaped byte, which may be the next chunk's first (j lands past n).
-      if (c === 0x5c) j++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
+      // Most bytes are inside strings: jump to the next quote natively, then see whether a backslash escapes it.
+      const q = chunk.indexOf(0x22, j);
+      const stop = q < 0 ? n : q;
+      let k = stop - 1;
+      while (k >= j && chunk[k] === 0x5c) k--;
+      const escapes = (stop - 1 - k) & 1;
+      if (q < 0) {
+        // An odd run of backslashes at the end escapes the next chunk's first byte (j lands past n).
+        j = escapes === 1 ? n + 1 : n;
+        break;
+      }
+      j = q + 1;
+      if (escapes === 0) inString = false;
+      continue;
+    }
+    const c = chunk[j++] as number;
+    if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
       if (depth === brackets.length) {
         const grown = new Uint8Array(depth * 2);
