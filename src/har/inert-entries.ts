@@ -21,11 +21,10 @@ export class InertEntries {
   private hashes = new Uint32Array(1024);
   /** Counted once, then taken back: read in full after all. */
   private readonly removed = new Set<number>();
-  /** URLs a kept preflight or redirect names. */
-  private readonly names = new Set<string>();
-  private readonly recent = new Map<string, PendingEntry[]>();
-  private readonly recentOrder: (PendingEntry | undefined)[] = new Array(RECENT);
-  private recentNext = 0;
+  /** Hashes of the URLs a kept preflight or redirect names (a false match only keeps an entry in full). */
+  private readonly names = new Set<number>();
+  /** The last RECENT counted entries in full, by their position modulo RECENT. */
+  private readonly recent: (PendingEntry | null)[] = new Array<PendingEntry | null>(RECENT).fill(null);
 
   get count(): number {
     return this.size - this.removed.size;
@@ -34,40 +33,41 @@ export class InertEntries {
   /** Counts an inert entry, unless a kept entry named its URL already (then the caller keeps it). */
   offer(p: PendingEntry): boolean {
     const e = p.entry;
-    if (this.names.has(e.url)) return false;
+    const hash = hashUrl(e.url);
+    if (this.names.has(hash)) return false;
     if (this.size === this.starts.length) this.grow();
     this.starts[this.size] = e.start;
     this.indices[this.size] = e.index;
-    this.hashes[this.size] = hashUrl(e.url);
+    this.hashes[this.size] = hash;
+    this.recent[this.size % RECENT] = p;
     this.size++;
-    this.remember(p);
     return true;
   }
 
   /** A kept entry: the URLs it names from now on, and the recently counted entries at them, taken back. */
   named(e: Entry, isPreflight: boolean): PendingEntry[] {
-    let back: PendingEntry[] = [];
+    const back: PendingEntry[] = [];
     for (const url of [isPreflight ? e.url : null, e.redirectUrl]) {
-      if (url === null || this.names.has(url)) continue;
-      this.names.add(url);
-      const held = this.recent.get(url);
-      if (!held) continue;
-      this.recent.delete(url);
-      for (const p of held) this.removed.add(p.entry.index);
-      back = back.concat(held);
+      if (url === null) continue;
+      const hash = hashUrl(url);
+      this.names.add(hash);
+      for (let i = Math.max(0, this.size - RECENT); i < this.size; i++) {
+        const p = this.recent[i % RECENT];
+        if (this.hashes[i] !== hash || !p || p.entry.url !== url || this.removed.has(p.entry.index)) continue;
+        this.removed.add(p.entry.index);
+        back.push(p);
+      }
     }
     return back;
   }
 
   /** Counted entries some kept entry names, no longer held in full: a second pass must read them. */
   takeNamed(): ReadonlySet<number> {
-    const wanted = new Set<number>();
-    for (const u of this.names) wanted.add(hashUrl(u));
     const out = new Set<number>();
-    if (wanted.size === 0) return out;
+    if (this.names.size === 0) return out;
     for (let i = 0; i < this.size; i++) {
       const index = this.indices[i] as number;
-      if (wanted.has(this.hashes[i] as number) && !this.removed.has(index)) out.add(index);
+      if (this.names.has(this.hashes[i] as number) && !this.removed.has(index)) out.add(index);
     }
     for (const index of out) this.removed.add(index);
     return out;
@@ -86,23 +86,6 @@ export class InertEntries {
     // Files list entries nearly in time order already, so this sort has little to do.
     order.sort((a, b) => (start[a] as number) - (start[b] as number) || (index[a] as number) - (index[b] as number));
     return { start, index, order };
-  }
-
-  private remember(p: PendingEntry): void {
-    const old = this.recentOrder[this.recentNext];
-    if (old) {
-      const list = this.recent.get(old.entry.url);
-      const at = list ? list.indexOf(old) : -1;
-      if (list && at >= 0) {
-        list.splice(at, 1);
-        if (list.length === 0) this.recent.delete(old.entry.url);
-      }
-    }
-    this.recentOrder[this.recentNext] = p;
-    this.recentNext = (this.recentNext + 1) % RECENT;
-    const list = this.recent.get(p.entry.url);
-    if (list) list.push(p);
-    else this.recent.set(p.entry.url, [p]);
   }
 
   private grow(): void {
