@@ -79,8 +79,31 @@ export class EntryCollector {
     this.pagerefs ||= e.pageref !== null;
     if (isWorkerScript(e)) this.workerScripts.add(e.url);
     if (this.usable <= UA_PROBE && this.uaBrowser === null) this.uaBrowser = browserFromUserAgent(e);
-    if (this.inert && isInert(e, pending.failures) && this.inert.offer(pending)) return;
+    if (this.inert && isInert(e, pending.failures) && this.inert.offer(e, pending)) return;
     this.keep(pending);
+  }
+
+  /** Skimming pays once the probes above are done: until then every entry is read in full. */
+  get skims(): boolean {
+    return this.inert !== null && this.total >= CHROME_PROBE && (this.sanitizedKept || this.sanitizedRemoved || this.total >= SANITIZE_PROBE) && (this.uaBrowser !== null || this.usable >= UA_PROBE);
+  }
+
+  /**
+   * A skimmed entry (skim.ts: a stand-in with the members the rules read), counted when it is inert; false, with
+   * nothing counted, when it must be read in full instead. `text` is kept in case a preflight or redirect soon
+   * names it.
+   */
+  addSkimmed(standIn: Json, index: number, text: string): boolean {
+    const result = readPending(standIn, index);
+    if (typeof result === 'string' || !this.inert || !isInert(result.pending.entry, result.pending.failures)) return false;
+    const e = result.pending.entry;
+    if (!this.inert.offer(e, { standIn: result.pending, text })) return false;
+    this.total++;
+    this.usable++;
+    this.errorField ||= result.hasErrorField;
+    this.pagerefs ||= e.pageref !== null;
+    if (isWorkerScript(e)) this.workerScripts.add(e.url);
+    return true;
   }
 
   private keep(p: PendingEntry): void {
@@ -88,7 +111,7 @@ export class EntryCollector {
     const e = p.entry;
     if (!this.inert || (e.redirectUrl === null && !isPreflight(e))) return;
     // A preflight or a redirect names the entry it goes with: one counted a moment ago is taken back.
-    for (const back of this.inert.named(e, isPreflight(e))) this.kept.push(back);
+    for (const back of this.inert.named(e, isPreflight(e))) this.kept.push('text' in back ? readInFull(back.text, back.standIn) : back);
   }
 
   /** An entry that is not JSON at all: skipped, with the parser's reason. */
@@ -145,6 +168,16 @@ export class EntryCollector {
       browser: declaredBrowser(log.browser) ?? this.uaBrowser,
     };
     return { har, inert: this.inert };
+  }
+}
+
+/** A skimmed entry read again in full; its stand-in if the parts skimming did not read are not JSON. */
+function readInFull(text: string, standIn: PendingEntry): PendingEntry {
+  try {
+    const result = readPending(JSON.parse(text) as Json, standIn.entry.index);
+    return typeof result === 'string' ? standIn : result.pending;
+  } catch {
+    return standIn;
   }
 }
 

@@ -15,8 +15,8 @@ export type EntrySource = 'array' | 'entries' | 'log.entries';
 export interface EntrySink {
   /** An array of entries begins; again for a key written twice, where the later one counts, as for JSON.parse. */
   begin(source: EntrySource): void;
-  /** One entry's bytes, valid only during the call. */
-  entry(source: EntrySource, index: number, bytes: Uint8Array): void;
+  /** One entry's bytes, and the key marks of its first two levels (JsonOutline.keyMarks), valid only during the call. */
+  entry(source: EntrySource, index: number, bytes: Uint8Array, marks: Int32Array): void;
 }
 
 /** The file ended before the HAR did. */
@@ -147,7 +147,7 @@ export class HarReader implements OutlineSink {
   value(path: string, key: OutlineKey, bytes: Uint8Array): void {
     if (path === 'array' || path === 'entries' || path === 'log.entries') {
       this.counts.set(path, (this.counts.get(path) ?? 0) + 1);
-      this.sink.entry(path, key as number, bytes);
+      this.sink.entry(path, key as number, bytes, this.outline.keyMarks());
       return;
     }
     if (path === '') {
@@ -173,11 +173,20 @@ export class HarReader implements OutlineSink {
   }
 }
 
-/** Decodes an entry's bytes and parses them: the raw entry, or why it is not JSON. */
-export function parseEntryBytes(bytes: Uint8Array): { readonly raw: Json } | { readonly error: string } {
+export function decodeEntry(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
+
+/** An entry's text parsed: the raw entry, or why it is not JSON. */
+export function parseEntryText(text: string): { readonly raw: Json } | { readonly error: string } {
   try {
-    return { raw: JSON.parse(decoder.decode(bytes)) as Json };
+    return { raw: JSON.parse(text) as Json };
   } catch (e) {
     return { error: `not JSON: ${firstLine(e)}` };
   }
+}
+
+/** Decodes an entry's bytes and parses them. */
+export function parseEntryBytes(bytes: Uint8Array): { readonly raw: Json } | { readonly error: string } {
+  return parseEntryText(decoder.decode(bytes));
 }

@@ -14,6 +14,9 @@ import type { PendingEntry } from './read-entry';
 /** Counted entries held in full, for a name that comes a little later. */
 const RECENT = 1024;
 
+/** A counted entry as it can be read again: in full already, or a skimmed one's stand-in and text (skim.ts). */
+export type Held = PendingEntry | { readonly standIn: PendingEntry; readonly text: string };
+
 export class InertEntries {
   private size = 0;
   private starts = new Float64Array(1024);
@@ -23,39 +26,42 @@ export class InertEntries {
   private readonly removed = new Set<number>();
   /** Hashes of the URLs a kept preflight or redirect names (a false match only keeps an entry in full). */
   private readonly names = new Set<number>();
-  /** The last RECENT counted entries in full, by their position modulo RECENT. */
-  private readonly recent: (PendingEntry | null)[] = new Array<PendingEntry | null>(RECENT).fill(null);
+  /** The last RECENT counted entries, by their position modulo RECENT. */
+  private readonly recent: (Held | null)[] = new Array<Held | null>(RECENT).fill(null);
 
   get count(): number {
     return this.size - this.removed.size;
   }
 
   /** Counts an inert entry, unless a kept entry named its URL already (then the caller keeps it). */
-  offer(p: PendingEntry): boolean {
-    const e = p.entry;
+  offer(e: Entry, held: Held): boolean {
     const hash = hashUrl(e.url);
     if (this.names.has(hash)) return false;
     if (this.size === this.starts.length) this.grow();
     this.starts[this.size] = e.start;
     this.indices[this.size] = e.index;
     this.hashes[this.size] = hash;
-    this.recent[this.size % RECENT] = p;
+    this.recent[this.size % RECENT] = held;
     this.size++;
     return true;
   }
 
-  /** A kept entry: the URLs it names from now on, and the recently counted entries at them, taken back. */
-  named(e: Entry, isPreflight: boolean): PendingEntry[] {
-    const back: PendingEntry[] = [];
+  /**
+   * A kept entry: the URLs it names from now on, and the recently counted entries that may be at them, taken
+   * back to be read in full (a hash match: the caller keeps them all, which is only more work when one is not).
+   */
+  named(e: Entry, isPreflight: boolean): Held[] {
+    const back: Held[] = [];
     for (const url of [isPreflight ? e.url : null, e.redirectUrl]) {
       if (url === null) continue;
       const hash = hashUrl(url);
       this.names.add(hash);
       for (let i = Math.max(0, this.size - RECENT); i < this.size; i++) {
-        const p = this.recent[i % RECENT];
-        if (this.hashes[i] !== hash || !p || p.entry.url !== url || this.removed.has(p.entry.index)) continue;
-        this.removed.add(p.entry.index);
-        back.push(p);
+        const held = this.recent[i % RECENT];
+        const index = this.indices[i] as number;
+        if (this.hashes[i] !== hash || !held || this.removed.has(index)) continue;
+        this.removed.add(index);
+        back.push(held);
       }
     }
     return back;

@@ -86,7 +86,9 @@ export class JsonOutline {
   /** A string or key being taken ended a chunk with a backslash: the next chunk's first byte is escaped. */
   private escaped = false;
   private firstAt = 0;
-  private readonly scan: ScanState = { depth: 0, inString: false, escaped: false, brackets: new Uint8Array(64), at: 0 };
+  private readonly scan: ScanState = { depth: 0, inString: false, escaped: false, brackets: new Uint8Array(64), at: 0, expectKey: 0, marks: new Int32Array(256), markCount: 0, base: 0 };
+  /** Bytes of the value being taken held in `parts`. */
+  private partsBytes = 0;
 
   constructor(private readonly sink: OutlineSink) {}
 
@@ -222,6 +224,18 @@ export class JsonOutline {
     this.scan.depth = 0;
     this.scan.inString = false;
     this.scan.escaped = false;
+    this.scan.expectKey = 0;
+    this.scan.markCount = 0;
+    this.partsBytes = 0;
+  }
+
+  /**
+   * During `sink.value` for an object or array: where the keys of its first two levels start, as pairs (level,
+   * offset of the key's opening quote). An entry's members and its members' members: what a reader needs to find
+   * `request.headers` without parsing the rest.
+   */
+  keyMarks(): Int32Array {
+    return this.scan.marks.subarray(0, this.scan.markCount * 2);
   }
 
   /**
@@ -257,6 +271,7 @@ export class JsonOutline {
       }
       return this.keep(chunk, from);
     }
+    this.scan.base = this.partsBytes - from;
     const end = scanContainer(chunk, j, this.scan);
     if (end === BAD_BRACKET) this.fail('a bracket closes what it did not open', this.scan.at, chunk[this.scan.at]);
     if (end === -1) return this.keep(chunk, from);
@@ -268,6 +283,7 @@ export class JsonOutline {
   private keep(chunk: Uint8Array, from: number): number {
     // Not chunk.slice: on a Node Buffer, slice is a view of the same memory.
     this.parts.push(new Uint8Array(chunk.subarray(from)));
+    this.partsBytes += chunk.length - from;
     return chunk.length;
   }
 
@@ -326,9 +342,27 @@ interface ScanState {
   brackets: Uint8Array;
   /** Where a bracket closed what it did not open. */
   at: number;
+  /** Levels 1 and 2 (bits 1 and 2) where the next string is a key. */
+  expectKey: number;
+  /** The keys of levels 1 and 2 so far: pairs of (level, offset of the key's opening quote in the value). */
+  marks: Int32Array;
+  markCount: number;
+  /** The value's offset of the chunk's byte 0: what a byte index adds up to. */
+  base: number;
 }
 
 const BAD_BRACKET = -2;
+
+function mark(s: ScanState, level: number, at: number): void {
+  if (s.markCount * 2 === s.marks.length) {
+    const grown = new Int32Array(s.marks.length * 2);
+    grown.set(s.marks);
+    s.marks = grown;
+  }
+  s.marks[s.markCount * 2] = level;
+  s.marks[s.markCount * 2 + 1] = at;
+  s.markCount++;
+}
 
 /**
  * Follows a container from `j` to the byte after its closing bracket; -1 when the chunk ends first (the state is
@@ -363,15 +397,25 @@ function scanContainer(chunk: Uint8Array, from: number, s: ScanState): number {
       continue;
     }
     const c = chunk[j++] as number;
-    if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
+    if (c === 0x22) {
+      inString = true;
+      if (depth <= 2 && (s.expectKey & depth) !== 0) {
+        s.expectKey &= ~depth;
+        mark(s, depth, s.base + j - 1);
+      }
+    } else if (c === 0x2c) {
+      if (depth <= 2 && brackets[depth - 1] === 0x7b) s.expectKey |= depth;
+    } else if (c === 0x7b || c === 0x5b) {
       if (depth === brackets.length) {
         const grown = new Uint8Array(depth * 2);
         grown.set(brackets);
         s.brackets = brackets = grown;
       }
       brackets[depth++] = c;
+      // An object's first key follows its brace; an array's strings are not keys.
+      if (depth <= 2) s.expectKey = c === 0x7b ? s.expectKey | depth : s.expectKey & ~depth;
     } else if (c === 0x7d || c === 0x5d) {
+      if (depth <= 2) s.expectKey &= ~depth;
       if (depth === 0 || brackets[--depth] !== c - 2) {
         s.at = j - 1;
         return BAD_BRACKET;

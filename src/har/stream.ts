@@ -9,9 +9,10 @@
  */
 import { type Analysis, analyseParsed } from './analyze';
 import { EntryCollector } from './collect';
-import { type EntrySource, type HarLayout, HarReader, parseEntryBytes } from './har-reader';
+import { decodeEntry, type EntrySource, type HarLayout, HarReader, parseEntryBytes, parseEntryText } from './har-reader';
 import { HarError } from './parsed-har';
 import type { Producer } from './producer';
+import { skim } from './skim';
 
 export interface StreamOptions {
   /** Build every exchange, not-cors ones too (check --all, export): every entry is kept in full. */
@@ -34,9 +35,15 @@ export class HarStream {
     this.reader = new HarReader({
       // A key written twice starts its collector afresh: the later array is the one JSON.parse keeps.
       begin: (source) => this.collectors.set(source, new EntryCollector({ inert: options.all !== true })),
-      entry: (source, index, bytes) => {
+      entry: (source, index, bytes, marks) => {
         const collector = this.collectors.get(source) as EntryCollector;
-        const read = parseEntryBytes(bytes);
+        const text = decodeEntry(bytes);
+        // Skimmed only where byte offsets are string offsets: all ASCII, as most captures are.
+        if (collector.skims && text.length === bytes.length) {
+          const standIn = skim(text, marks);
+          if (standIn !== null && collector.addSkimmed(standIn, index, text)) return;
+        }
+        const read = parseEntryText(text);
         if ('raw' in read) collector.add(read.raw, index);
         else collector.addUnreadable(index, read.error);
       },
