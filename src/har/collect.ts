@@ -10,6 +10,7 @@
 import { type Entry, isPreflight, isWorkerScript } from './entry';
 import { isInert } from './inert';
 import { InertEntries } from './inert-entries';
+import { StringTable } from './intern';
 import { isObject, type Json } from './json';
 import { HarError, type ParsedHar, type SkippedEntry } from './parsed-har';
 import { type Producer, PRODUCERS, producerOf } from './producer';
@@ -54,8 +55,12 @@ export class EntryCollector {
   private uaBrowser: string | null = null;
   private readonly inert: InertEntries | null;
 
-  constructor(options: { readonly inert: boolean } = { inert: false }) {
+  /** Set when the entries are parsed from text here (a stream), never a caller's objects: see StringTable. */
+  private readonly strings: StringTable | null;
+
+  constructor(options: { readonly inert: boolean; readonly ownsEntries?: boolean } = { inert: false }) {
     this.inert = options.inert ? new InertEntries() : null;
+    this.strings = options.ownsEntries ? new StringTable() : null;
   }
 
   add(raw: Json, index: number): void {
@@ -108,6 +113,10 @@ export class EntryCollector {
 
   private keep(p: PendingEntry): void {
     this.kept.push(p);
+    if (this.strings) {
+      this.strings.headers(p.entry.requestHeaders);
+      this.strings.headers(p.entry.responseHeaders);
+    }
     const e = p.entry;
     if (!this.inert || (e.redirectUrl === null && !isPreflight(e))) return;
     // A preflight or a redirect names the entry it goes with: one counted a moment ago is taken back.

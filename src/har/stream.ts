@@ -34,7 +34,7 @@ export class HarStream {
   constructor(private readonly options: StreamOptions = {}) {
     this.reader = new HarReader({
       // A key written twice starts its collector afresh: the later array is the one JSON.parse keeps.
-      begin: (source) => this.collectors.set(source, new EntryCollector({ inert: options.all !== true })),
+      begin: (source) => this.collectors.set(source, new EntryCollector({ inert: options.all !== true, ownsEntries: true })),
       entry: (source, index, bytes, marks) => {
         const collector = this.collectors.get(source) as EntryCollector;
         const text = decodeEntry(bytes);
