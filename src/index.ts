@@ -5,6 +5,8 @@
  */
 export { analyseHar, analyseHarText, type AnalysedExchange, type Analysis, type CaptureFacts } from './har/analyze';
 export { HarError, type SkippedEntry } from './har/parse';
+export { analyseHarChunks, type ChunkSource, type StreamOptions } from './har/stream';
+export type { Truncation } from './har/har-reader';
 export { explain, type ExplainOptions, type Explanation } from './explain/explain';
 export type { Evaluation } from './cors/evaluate';
 export type { Confidence, CorsErrorCode, Stage, StagedFailure, VerdictKind } from './cors/types';

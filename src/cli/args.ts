@@ -10,7 +10,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../export';
 export type Format = 'text' | 'json' | 'markdown';
 
 export type Command =
-  | { readonly kind: 'check'; readonly input: string; readonly format: Format }
+  | { readonly kind: 'check'; readonly input: string; readonly format: Format; readonly all: boolean }
   | { readonly kind: 'policy'; readonly input: string; readonly format: Format; readonly target: string | null; readonly stack: Stack | null }
   | { readonly kind: 'export'; readonly input: string; readonly exchange: number; readonly as: ExportFormat; readonly redact: boolean }
   | { readonly kind: 'help' }
@@ -20,7 +20,7 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const USAGE = `Usage: cors-lens check <file.har|-> [--format text|json|markdown]
+export const USAGE = `Usage: cors-lens check <file.har|-> [--format text|json|markdown] [--all]
        cors-lens policy <file.har|-> [--target <origin>] [--stack ${STACKS.join('|')}] [--format text|json|markdown]
        cors-lens export <file.har|-> --exchange <n> --as curl|curl-cmd|curl-powershell|fetch|markdown [--no-redact]
        cors-lens --help | --version
@@ -28,6 +28,8 @@ export const USAGE = `Usage: cors-lens check <file.har|-> [--format text|json|ma
 check    Re-runs Chrome's CORS checks on a HAR capture and explains every blocked request.
   <file.har>   a HAR file (DevTools: Network > Export HAR), or - to read standard input
   --format     text (default; for a terminal), json (one document), markdown (for an issue tracker)
+  --all        list the requests that are not CORS too (same-origin, no-cors loads, navigations);
+               the summary counts them either way
 
 policy   The server's CORS configuration for everything the capture's pages asked of it, per target origin:
          only the origins, methods and headers seen, credentials only where used. Every captured CORS
@@ -37,7 +39,7 @@ policy   The server's CORS configuration for everything the capture's pages aske
 
 export   One exchange for a bug report: curl commands that replay it (bash/zsh, Windows cmd,
          PowerShell), the fetch() call the page made, or a Markdown report.
-  --exchange   the exchange's position in check --format json's "exchanges" list (from 0)
+  --exchange   the exchange's "id" in check --format json
   --no-redact  keep Cookie, Authorization, tokens and other secrets (redacted by default)
 
 Exit status: check: 0 nothing blocked, 1 at least one request blocked; policy: 0 every CORS request
@@ -81,11 +83,12 @@ function oneInput(command: string, positionals: readonly string[]): string {
 
 const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   check: {
-    options: { format: { type: 'string' } },
+    options: { format: { type: 'string' }, all: { type: 'boolean' } },
     build: (positionals, given) => ({
       kind: 'check',
       input: oneInput('check', positionals),
       format: formatOf(given),
+      all: given.has('all'),
     }),
   },
   policy: {
@@ -107,9 +110,9 @@ const COMMANDS: Readonly<Record<string, CommandSpec>> = {
     build: (positionals, given) => {
       const input = oneInput('export', positionals);
       const exchange = given.get('exchange');
-      if (!given.has('exchange')) throw new UsageError("missing --exchange <n>: the exchange's position in check --format json");
+      if (!given.has('exchange')) throw new UsageError("missing --exchange <n>: the exchange's id in check --format json");
       if (typeof exchange !== 'string' || !/^\d{1,9}$/.test(exchange)) {
-        throw new UsageError(`--exchange takes a number (the exchange's position in check --format json), not ${JSON.stringify(typeof exchange === 'string' ? exchange : '')}`);
+        throw new UsageError(`--exchange takes a number (the exchange's id in check --format json), not ${JSON.stringify(typeof exchange === 'string' ? exchange : '')}`);
       }
       if (!given.has('as')) throw new UsageError(`missing --as ${EXPORT_FORMATS.join('|')}`);
       const as = oneOf(given.get('as'), EXPORT_FORMATS, `--as takes ${EXPORT_FORMATS.join(', ')}`);

@@ -17,7 +17,7 @@ export function formatMarkdown(report: Report): string {
   const out = [
     '# CORS Lens report',
     '',
-    `${report.items.length} exchanges in ${report.analysis.totalEntries} HAR entries: **${c.blocked} blocked**, ${c.allowed} allowed, ${c['not-cors']} not CORS, ${c.unknown} unknown, ${report.warningCount} warnings.`,
+    `${report.exchangeCount} exchanges in ${report.analysis.totalEntries} HAR entries: **${c.blocked} blocked**, ${c.allowed} allowed, ${c['not-cors']} not CORS, ${c.unknown} unknown, ${report.warningCount} warnings.`,
     '',
     ...captureNotes(report.analysis.capture).flatMap((n) => [`> ${mdText(n)}`, '']),
   ];

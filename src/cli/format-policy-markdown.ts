@@ -5,7 +5,7 @@
 import type { Header } from '../cors';
 import type { Stack } from '../explain/snippets';
 import { mdBlock, mdCell, mdCode, mdText } from '../export/markdown-text';
-import type { AnalysedExchange } from '../har';
+import { type AnalysedExchange, exchangeById } from '../har';
 import type { PolicyPart } from '../policy';
 import { passSentence } from './format-policy-text';
 import type { PolicyDocument, PolicyWithSnippets } from './policy-command';
@@ -32,7 +32,7 @@ export function formatPolicyMarkdown(doc: PolicyDocument, exchanges: readonly An
   if (doc.cannotPass.length > 0) {
     out.push('## Requests no least-privilege policy can pass', '', '| # | Request | Why |', '| ---: | --- | --- |');
     for (const c of doc.cannotPass) {
-      const x = exchanges[c.exchange];
+      const x = exchangeById(exchanges, c.exchange);
       out.push(`| ${c.exchange} | ${x ? mdCell(`${x.method} ${x.url}`) : ''} | ${mdText(c.reason)} |`);
     }
     out.push('');

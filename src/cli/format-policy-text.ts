@@ -4,7 +4,7 @@
  * Origins, methods and header names came from the capture: every one goes through `printable`.
  */
 import type { Header } from '../cors';
-import type { AnalysedExchange } from '../har';
+import { type AnalysedExchange, exchangeById } from '../har';
 import type { CannotPass, PassCount, PolicyPart } from '../policy';
 import type { PolicyDocument, PolicyWithSnippets } from './policy-command';
 import { type Paint, printable } from './terminal';
@@ -78,7 +78,7 @@ function cannotPassBlock(cs: readonly CannotPass[], exchanges: readonly Analysed
     const first = group[0] as CannotPass;
     out.push('', `  ${paint.bold(first.class === 'impossible' ? 'No CORS header can fix this' : 'The capture cannot prove it')}: ${first.reason}`);
     for (const c of group.slice(0, 3)) {
-      const x = exchanges[c.exchange];
+      const x = exchangeById(exchanges, c.exchange);
       out.push(`    exchange ${c.exchange}${x ? `  ${printable(x.method)} ${printable(x.url)}` : ''}`);
     }
     if (group.length > 3) out.push(`    + ${group.length - 3} more (exchanges ${ids(group.slice(3))})`);

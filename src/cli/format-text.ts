@@ -30,7 +30,7 @@ export function formatText(report: Report, paint: Paint): string {
   for (const note of captureNotes(report.analysis.capture)) out.push(`${paint.yellow('Note:')} ${note}`, '');
   const c = report.counts;
   const differing = report.items.filter((i) => i.explanation.otherBrowser?.differs === true).length;
-  const summary = `${report.items.length} exchange${report.items.length === 1 ? '' : 's'} in ${report.analysis.totalEntries} entries: ${c.blocked} blocked, ${c.allowed} allowed, ${c['not-cors']} not CORS, ${c.unknown} unknown; ${report.warningCount} warning${report.warningCount === 1 ? '' : 's'}${differing > 0 ? `; ${differing} where Chrome and Firefox may decide differently` : ''}`;
+  const summary = `${report.exchangeCount} exchange${report.exchangeCount === 1 ? '' : 's'} in ${report.analysis.totalEntries} entries: ${c.blocked} blocked, ${c.allowed} allowed, ${c['not-cors']} not CORS, ${c.unknown} unknown; ${report.warningCount} warning${report.warningCount === 1 ? '' : 's'}${differing > 0 ? `; ${differing} where Chrome and Firefox may decide differently` : ''}`;
   out.push(c.blocked > 0 ? paint.red(summary) : paint.green(summary));
   return `${out.join('\n')}\n`;
 }

@@ -2,9 +2,8 @@
  * `cors-lens check <file.har|->`: the same engine as the panel, on a HAR file. Exit 0 nothing blocked,
  * 1 something blocked, 2 the input is not a HAR (one line on stderr, nothing on stdout).
  */
-import { readFileSync } from 'node:fs';
 import { exportExchange } from '../export';
-import { type Analysis, HarError, analyseHarText } from '../har';
+import { type Analysis, analyseHarChunksSync, exchangeById, HarError } from '../har';
 import { VERSION } from '../version';
 import { type Command, parseArgs, USAGE, UsageError } from './args';
 import { formatMarkdown } from './format-markdown';
@@ -12,22 +11,29 @@ import { formatPolicyMarkdown } from './format-policy-markdown';
 import { formatPolicyText } from './format-policy-text';
 import { policyDocument, TargetError } from './policy-command';
 import { formatText } from './format-text';
-import { buildReport, reportJson } from './report';
+import { openInput } from './input';
+import { buildReport, tally, writeReportJson } from './report';
 import { paintFor, printable } from './terminal';
 
-/** V8's string limit: a larger file cannot be parsed as one JSON text. */
-const MAX_BYTES = 512 * 1024 * 1024 - 64;
-
-function readInput(path: string): string {
+/**
+ * The analysis of the input. A report lists CORS exchanges only (unless --all), so the entries that cannot be
+ * CORS are only counted; `export` may ask for any exchange, so it reads every one in full.
+ */
+function analyse(path: string, all: boolean): Analysis {
+  const input = openInput(path);
   try {
-    const buffer = path === '-' ? readFileSync(0) : readFileSync(path);
-    if (buffer.length > MAX_BYTES) throw new HarError(`${path === '-' ? 'standard input' : path} is ${Math.round(buffer.length / 1048576)} MiB; the largest HAR cors-lens can read is 511 MiB`);
-    return buffer.toString('utf8');
-  } catch (e) {
-    if (e instanceof HarError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new HarError(`cannot read ${path === '-' ? 'standard input' : printable(path)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(e))}`);
+    return analyseHarChunksSync(() => input.chunks(), { all });
+  } finally {
+    input.close();
   }
+}
+
+/** One line for a file that ends early: its whole entries were analysed, and the verdicts stand for those. */
+function truncationLine(analysis: Analysis): string | null {
+  const t = analysis.truncated;
+  if (!t) return null;
+  const n = `${t.entries} ${t.entries === 1 ? 'entry' : 'entries'}`;
+  return t.inEntry ? `the file ends in the middle of entry ${t.entries}: analysed the ${n} before it` : `the file ends before the HAR does, after entry ${t.entries - 1}: analysed its ${n}`;
 }
 
 export function run(argv: readonly string[], io: { stdout: (s: string) => void; stderr: (s: string) => void; isTty: boolean; env: Record<string, string | undefined> }): number {
@@ -51,7 +57,7 @@ export function run(argv: readonly string[], io: { stdout: (s: string) => void; 
   }
   let analysis;
   try {
-    analysis = analyseHarText(readInput(command.input));
+    analysis = analyse(command.input, command.kind === 'export' || (command.kind === 'check' && command.all));
   } catch (e) {
     if (e instanceof HarError) {
       io.stderr(`cors-lens: ${printable(e.message)}\n`);
@@ -61,10 +67,16 @@ export function run(argv: readonly string[], io: { stdout: (s: string) => void; 
   }
   if (command.kind === 'export') return exportOne(analysis, command, io);
   for (const s of analysis.skipped) io.stderr(`cors-lens: skipped entry ${s.index}: ${printable(s.reason)}\n`);
+  const truncated = truncationLine(analysis);
+  if (truncated) io.stderr(`cors-lens: ${truncated}\n`);
   if (command.kind === 'policy') return policyOf(analysis, command, io);
-  const report = buildReport(analysis);
-  if (command.format === 'json') io.stdout(`${JSON.stringify(reportJson(report), null, 2)}\n`);
-  else if (command.format === 'markdown') io.stdout(formatMarkdown(report));
+  if (command.format === 'json') {
+    const t = tally(analysis, command.all);
+    writeReportJson(analysis, t, io.stdout);
+    return t.counts.blocked > 0 ? 1 : 0;
+  }
+  const report = buildReport(analysis, command.all);
+  if (command.format === 'markdown') io.stdout(formatMarkdown(report));
   else io.stdout(formatText(report, paintFor(io.isTty, io.env)));
   return report.counts.blocked > 0 ? 1 : 0;
 }
@@ -89,9 +101,9 @@ function policyOf(analysis: Analysis, command: Extract<Command, { kind: 'policy'
 
 /** `export`: one exchange, written to stdout; or one line on stderr, nothing on stdout, exit 2. */
 function exportOne(analysis: Analysis, command: Extract<Command, { kind: 'export' }>, io: { stdout: (s: string) => void; stderr: (s: string) => void }): number {
-  const x = analysis.exchanges[command.exchange];
+  const x = exchangeById(analysis.exchanges, command.exchange);
   if (!x) {
-    const n = analysis.exchanges.length;
+    const n = analysis.exchanges.length + (analysis.unlisted ?? 0);
     io.stderr(`cors-lens: there is no exchange ${command.exchange}: the capture has ${n === 0 ? 'none' : n === 1 ? 'only exchange 0' : `exchanges 0 to ${n - 1}`} (see check --format json)\n`);
     return 2;
   }

@@ -16,9 +16,9 @@ import { clean, redactUrl } from './display';
 import { baseExplanation, type Explanation } from './explanation';
 import { firefoxConsoleMessage, firefoxReasonPage } from './firefox-console';
 import { type FirefoxReason, firefoxReason } from './firefox-reason';
-import { fixFor } from './fix';
+import { type Fix, fixFor } from './fix';
 import { otherBrowserView } from './other-browser';
-import { explainAllowed, explainNotCors, explainUnknown } from './other-verdicts';
+import { allowedHeadline, explainAllowed, explainNotCors, explainUnknown } from './other-verdicts';
 import { preflightCause } from './preflight-cause';
 import { RULES } from './rules';
 import { snippetsFor } from './snippets';
@@ -81,7 +81,8 @@ function consoleOf(x: AnalysedExchange, c: Ctx, options: ExplainOptions, firefox
   return { consoleMessage: message, consoleBrowser: 'Firefox', consoleDocs: firefoxReasonPage(reason.key) };
 }
 
-function explainBlocked(x: AnalysedExchange, options: ExplainOptions): Explanation {
+/** The part of a blocked exchange's explanation the JSON prints, and what the rest is built from. */
+function blockedBrief(x: AnalysedExchange): { brief: Brief; c: Ctx; fix: Fix | null; firefox: FirefoxReason | null } | Explanation {
   const ev = x.evaluation;
   const c = context(x);
   if (!c && ev.notes.includes('no-response-captured')) {
@@ -103,19 +104,32 @@ function explainBlocked(x: AnalysedExchange, options: ExplainOptions): Explanati
   const fix = fixFor(x.record, ev);
   let sendLine: string | null = fix?.primary ? `${fix.primary.name}: ${fix.primary.value}` : null;
   if (error.code === 'RedirectContainsCredentials' && fix?.location && 'replaceWith' in fix.location) sendLine = `Location: ${fix.location.replaceWith}`;
-  return {
+  const brief: Brief = {
     headline: CODE_WORDS[error.code].headline(c),
-    where: where(x, error),
-    header: c.header,
-    received: c.received,
     sendLine,
-    details: RULES.map((r) => r(c)).filter((d): d is string => d !== null),
-    preflightCause: preflightCause(ev.preflightReasons),
-    ...consoleOf(x, c, options, firefox),
     firefoxKey: x.record.browser === 'firefox' ? (firefox?.key ?? CODES[error.code].firefox) : (otherBrowserView(x)?.reason ?? null),
     otherBrowser: otherBrowserView(x),
+  };
+  return { brief, c, fix, firefox };
+}
+
+function explainBlocked(x: AnalysedExchange, options: ExplainOptions): Explanation {
+  const b = blockedBrief(x);
+  if (!('brief' in b)) return b;
+  const { brief, c, fix, firefox } = b;
+  return {
+    headline: brief.headline,
+    where: where(x, c.error),
+    header: c.header,
+    received: c.received,
+    sendLine: brief.sendLine,
+    details: RULES.map((r) => r(c)).filter((d): d is string => d !== null),
+    preflightCause: preflightCause(x.evaluation.preflightReasons),
+    ...consoleOf(x, c, options, firefox),
+    firefoxKey: brief.firefoxKey,
+    otherBrowser: brief.otherBrowser,
     fix,
-    snippets: snippetsFor(x.record, ev, fix),
+    snippets: snippetsFor(x.record, x.evaluation, fix),
     warnings: describeWarnings(x.warnings),
     caveats: caveats(x),
   };
@@ -158,6 +172,29 @@ function shown(e: Explanation, face: (s: string) => string): Explanation {
 
 export function explain(x: AnalysedExchange, options: ExplainOptions = {}): Explanation {
   return shown(explainRaw(x, options), (s) => plain(clean(s)));
+}
+
+/** What a one-line summary of an explanation needs: the command line's JSON prints these and nothing else. */
+export type Brief = Pick<Explanation, 'headline' | 'sendLine' | 'firefoxKey' | 'otherBrowser'>;
+
+/**
+ * The same headline, line to send, Firefox key and other browser's view as `explain`, without the details,
+ * fix snippets, console lines and caveats: a report of many thousand exchanges would compute those and drop them.
+ */
+export function explainBrief(x: AnalysedExchange): Brief {
+  let b: Brief;
+  if (x.evaluation.verdict === 'allowed') b = { headline: allowedHeadline(x), sendLine: null, firefoxKey: null, otherBrowser: otherBrowserView(x) };
+  else if (x.evaluation.verdict === 'blocked') {
+    const blocked = blockedBrief(x);
+    b = 'brief' in blocked ? blocked.brief : blocked;
+  } else b = explainRaw(x, {});
+  const face = (s: string) => plain(clean(s));
+  return {
+    headline: face(b.headline),
+    sendLine: b.sendLine === null ? null : face(b.sendLine),
+    firefoxKey: b.firefoxKey,
+    otherBrowser: b.otherBrowser && { ...b.otherBrowser, sentence: face(b.otherBrowser.sentence) },
+  };
 }
 
 /**

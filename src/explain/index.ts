@@ -1,5 +1,5 @@
 /** The explanation layer: verdicts → plain language, Chrome's console line, the fix, and server snippets. */
-export { explain, explainMarked, type Explanation, type ExplainOptions } from './explain';
+export { type Brief, explain, explainBrief, explainMarked, type Explanation, type ExplainOptions } from './explain';
 export { cap, plain, segments, type Segment } from './captured';
 export { chromeConsoleMessage, type ConsoleMessageInput, type ResourceKind } from './console-message';
 export { CODE_WORDS, type CodeWords, type ConsoleTemplate } from './code-words';

@@ -11,7 +11,7 @@ import { plural } from './context';
 import { baseExplanation as base, type Explanation } from './explanation';
 import { networkErrorMeaning } from './network-error';
 import { shortFailure } from './summary';
-import { describeWarnings } from './warning-text';
+import { describeWarnings, distinctWarnings } from './warning-text';
 import { where } from './where';
 
 export function explainUnknown(x: AnalysedExchange): Explanation {
@@ -111,9 +111,12 @@ export function explainNotCors(x: AnalysedExchange): Explanation {
 }
 
 export function explainAllowed(x: AnalysedExchange): Explanation {
-  const w = describeWarnings(x.warnings);
-  const headline = `Allowed: the ${cap(x.method)} request to ${cap(x.url)} passes ${possessive(browserWords(x.capture).noun)} CORS checks${w.length > 0 ? `, with ${plural(w.length, 'warning')}` : ''}.`;
-  return base(x, headline, 'the response', []);
+  return base(x, allowedHeadline(x), 'the response', []);
+}
+
+export function allowedHeadline(x: AnalysedExchange): string {
+  const w = distinctWarnings(x.warnings);
+  return `Allowed: the ${cap(x.method)} request to ${cap(x.url)} passes ${possessive(browserWords(x.capture).noun)} CORS checks${w > 0 ? `, with ${plural(w, 'warning')}` : ''}.`;
 }
 
 function possessive(noun: string): string {

@@ -28,12 +28,21 @@ export function warningText(w: CorsWarning): string {
   return TEXT[w.code](w);
 }
 
+function warningKey(w: CorsWarning): string {
+  return `${w.code}|${w.stage}|${w.hop}|${w.header ?? ''}`;
+}
+
+/** How many `describeWarnings` would say, without writing them. */
+export function distinctWarnings(warnings: readonly CorsWarning[]): number {
+  return warnings.length < 2 ? warnings.length : new Set(warnings.map(warningKey)).size;
+}
+
 /** Each warning once (the same smell on the same response is reported once). */
 export function describeWarnings(warnings: readonly CorsWarning[]): { code: string; text: string }[] {
   const seen = new Set<string>();
   const out: { code: string; text: string }[] = [];
   for (const w of warnings) {
-    const key = `${w.code}|${w.stage}|${w.hop}|${w.header ?? ''}`;
+    const key = warningKey(w);
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ code: w.code, text: warningText(w) });

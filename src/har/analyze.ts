@@ -4,6 +4,8 @@
  */
 import { type CorsWarning, evaluate, type Evaluation, type ExchangeRecord, headerValue, originOf } from '../cors';
 import { type BuiltExchange, buildExchanges } from './exchanges';
+import type { Truncation } from './har-reader';
+import { exchangeIds, type InertEntries } from './inert-entries';
 import type { NotCorsReason } from './not-cors';
 import { type ParsedHar, parseHar, parseHarText, type SkippedEntry } from './parse';
 import type { Producer } from './producer';
@@ -37,7 +39,15 @@ export interface CaptureFacts {
 }
 
 export interface Analysis {
+  /** In order, each with its id; without the `unlisted` ones when the capture was read cheaply. */
   readonly exchanges: readonly AnalysedExchange[];
+  /**
+   * Exchanges counted but never built, a cheap read's inert entries (inert.ts): each one entry, not CORS. The
+   * ids of `exchanges` leave room for them, so an exchange has the same id however the capture was read.
+   */
+  readonly unlisted?: number;
+  /** The file ended before the HAR did: its whole entries were analysed. */
+  readonly truncated?: Truncation | null;
   readonly skipped: readonly SkippedEntry[];
   readonly totalEntries: number;
   /** The browser that made the capture, when the HAR says. */
@@ -56,14 +66,16 @@ export function analyseHar(doc: unknown, producer?: Producer): Analysis {
   return analyseParsed(parseHar(doc, producer));
 }
 
-export function analyseParsed(har: ParsedHar): Analysis {
+/** `inert`: the entries a cheap read only counted (collect.ts); they are not-cors exchanges of one entry each. */
+export function analyseParsed(har: ParsedHar, inert: InertEntries | null = null): Analysis {
   const evidence = { authorizationRemoved: false };
   const built = buildExchanges(har, evidence);
   // A preflight that asked for Authorization paired with a request that shows none: the export removed it.
   const sanitized = har.sanitized === 'unknown' && evidence.authorizationRemoved ? 'yes' : har.sanitized;
   const capture: CaptureFacts = { producer: har.producer, sanitized, errorsRecorded: har.errorsRecorded, source: 'file' };
-  const exchanges = built.map((b, id) => analyseBuilt(b, id, capture));
-  return { exchanges: addReflectionWarnings(exchanges), skipped: har.skipped, totalEntries: har.total, browser: har.browser ?? null, capture };
+  const ids = exchangeIds(built, inert);
+  const exchanges = built.map((b, k) => analyseBuilt(b, ids[k] as number, capture));
+  return { exchanges: addReflectionWarnings(exchanges), unlisted: inert?.count ?? 0, skipped: har.skipped, totalEntries: har.total, browser: har.browser ?? null, capture };
 }
 
 /**
@@ -96,6 +108,20 @@ export function analyseBuilt(b: BuiltExchange, id: number, capture: CaptureFacts
     notCors: evaluation.verdict !== 'not-cors' ? null : opaque ? 'opaque-response' : (b.notCors ?? (evaluation.notes.includes('same-origin') ? 'same-origin' : null)),
     capture,
   };
+}
+
+/** The exchange with this id (`export --exchange`), in a list ordered by id that may leave some out. */
+export function exchangeById(exchanges: readonly AnalysedExchange[], id: number): AnalysedExchange | undefined {
+  let lo = 0;
+  let hi = exchanges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = exchanges[mid] as AnalysedExchange;
+    if (x.id === id) return x;
+    if (x.id < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 const NO_CORS_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST']);

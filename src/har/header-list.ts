@@ -16,7 +16,7 @@ function text(v: Json): string {
 }
 
 /** The list, or why it cannot be one. `where` names it in the reason ("request.headers"). */
-export function headerList(v: Json, where: string, rawHeaders: boolean): Header[] | string {
+export function headerList(v: Json, where: string, rawHeaders: boolean): readonly Header[] | string {
   if (v === undefined) return [];
   if (!Array.isArray(v)) return `${where} is ${v === null ? 'null' : isObject(v) ? 'an object' : `a ${typeof v}`}, expected an array`;
   let plain = true;
@@ -26,7 +26,12 @@ export function headerList(v: Json, where: string, rawHeaders: boolean): Header[
     if (typeof h.value !== 'string') plain = false;
   }
   const list = plain ? (v as Header[]) : expand(v as Record<string, Json>[]);
-  return rawHeaders || !hasCaseVariant(list) ? list : withoutCaseVariants(list);
+  return rawHeaders ? list : mergeCaseVariants(list);
+}
+
+/** The list with a line repeated in another letter case (same value) kept once; the list itself when there is none. */
+export function mergeCaseVariants(list: readonly Header[]): readonly Header[] {
+  return hasCaseVariant(list) ? withoutCaseVariants(list) : list;
 }
 
 function expand(v: readonly Record<string, Json>[]): Header[] {

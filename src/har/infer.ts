@@ -26,18 +26,8 @@ import type { ProducerFacts } from './producer';
 export function initiatorOrigin(first: Entry, preflight: Entry | null, pages: ReadonlyMap<string, string>): string | null {
   const fromPreflight = preflight ? headerValue(preflight.requestHeaders, 'origin') : null;
   if (fromPreflight !== null && fromPreflight !== '') return fromPreflight;
-  const sent = headerValue(first.requestHeaders, 'origin');
-  if (sent !== null && sent !== '') return sent;
-  // Sec-Fetch-Site: same-origin says the page shares the request's origin.
-  if (headerValue(first.requestHeaders, 'sec-fetch-site') === 'same-origin') {
-    const o = originOf(first.url);
-    if (o !== 'null') return o;
-  }
-  const referer = headerValue(first.requestHeaders, 'referer');
-  if (referer) {
-    const o = originOf(referer);
-    if (o !== 'null') return o;
-  }
+  const own = originFromHeaders(first);
+  if (own !== null) return own;
   const page = first.pageref ? pages.get(first.pageref) : undefined;
   if (page) {
     const o = originOf(page);
@@ -45,6 +35,25 @@ export function initiatorOrigin(first: Entry, preflight: Entry | null, pages: Re
   }
   if (first.initiatorUrl) {
     const o = originOf(first.initiatorUrl);
+    if (o !== 'null') return o;
+  }
+  return null;
+}
+
+/**
+ * The page's origin as the request's own headers show it: Origin, then Sec-Fetch-Site: same-origin (the page
+ * shares the request's origin), then the Referer. Null when they do not say; the rest of the capture may.
+ */
+export function originFromHeaders(first: Entry): string | null {
+  const sent = headerValue(first.requestHeaders, 'origin');
+  if (sent !== null && sent !== '') return sent;
+  if (headerValue(first.requestHeaders, 'sec-fetch-site') === 'same-origin') {
+    const o = originOf(first.url);
+    if (o !== 'null') return o;
+  }
+  const referer = headerValue(first.requestHeaders, 'referer');
+  if (referer) {
+    const o = originOf(referer);
     if (o !== 'null') return o;
   }
   return null;
