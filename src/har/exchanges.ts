@@ -3,7 +3,7 @@
  * This is the only place that knows how Chrome lays an exchange out across entries.
  */
 import { type ExchangeRecord, headerValue, type HopRecord, type PreflightRecord, type ResponseRecord } from '../cors';
-import { type Entry, isPreflight, isProvisional } from './entry';
+import { type Entry, isPreflight, isProvisional, type PostData } from './entry';
 import { isPhantomHop, linkRedirects } from './chain';
 import { authorHeaders, credentialsEvidence, initiatorOrigin, notFromBrowser, requestMode } from './infer';
 import type { NotCorsReason } from './not-cors';
@@ -35,8 +35,8 @@ export interface BuiltExchange {
   readonly modeUnproven: boolean;
 }
 
-/** A request body as the HAR holds it: text (Chrome stores binary bodies as text too, or leaves them out). */
-export type RequestBody = { readonly mimeType: string; readonly text: string } | null;
+/** A request body as captured, or null for none. */
+export type RequestBody = PostData | null;
 
 const NO_HEADERS: readonly never[] = Object.freeze([]);
 const NO_NAMES: ReadonlySet<string> = new Set();

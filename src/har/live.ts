@@ -17,6 +17,7 @@ import { buildExchanges } from './exchanges';
 import { parseEntry, type SkippedEntry } from './parse';
 import { LIVE_CHROMIUM, type Producer } from './producer';
 import { requestKey } from './request-key';
+import { EntrySlimmer } from './slim-entry';
 
 export interface LiveOptions {
   /** Entries kept at most; the oldest go first. */
@@ -61,6 +62,8 @@ export class LiveAnalysis {
   private recent = new Map<string, Entry | null>();
   /** Entries read from the whole log rather than reported live, by request key: see `addMissed`. */
   private readonly standIns = new Map<string, Entry>();
+  /** Entries are kept slimmed: repeated header lines shared, large bodies cut (slim-entry.ts). */
+  private readonly slimmer = new EntrySlimmer();
 
   private readonly now: () => number;
   private readonly producer: Producer;
@@ -97,23 +100,24 @@ export class LiveAnalysis {
         if (this.skipped.length < 1000) this.skipped.push({ index, reason: parsed });
         continue;
       }
+      const entry = this.slimmer.slim(parsed.entry);
       if (parsed.hasErrorField && this.producer.facts.failureField !== null && !this.errorsRecorded) {
         this.errorsRecorded = true;
         this.capture = { ...this.capture, errorsRecorded: true };
         for (const root of this.members.keys()) this.dirty.add(root);
       }
-      if (isWorkerScript(parsed.entry)) this.workerScripts.add(parsed.entry.url);
-      const key = requestKey(parsed.entry);
+      if (isWorkerScript(entry)) this.workerScripts.add(entry.url);
+      const key = requestKey(entry);
       const standIn = this.standIns.get(key);
       if (standIn) this.remove(standIn);
-      const previous = this.supersedes(parsed.entry);
+      const previous = this.supersedes(entry);
       if (previous) this.remove(previous);
       // The live report of a request first read from the log takes its place (and keeps its id, so a selected row
       // stays selected).
-      this.insert(standIn ? { ...parsed.entry, index: standIn.index } : parsed.entry);
+      this.insert(standIn ? { ...entry, index: standIn.index } : entry);
       if (!this.mergesLate) continue;
-      this.recent.set(key, this.recent.has(key) ? null : parsed.entry);
-      if (isIncomplete(r, parsed.entry)) this.incomplete.set(key, { entry: parsed.entry, since: this.now() });
+      this.recent.set(key, this.recent.has(key) ? null : entry);
+      if (isIncomplete(r, entry)) this.incomplete.set(key, { entry, since: this.now() });
     }
     if (this.entries.length > this.maxEntries) this.dropOldest(this.entries.length - Math.floor(this.maxEntries * 0.9));
     this.snapshot = null;
@@ -135,8 +139,9 @@ export class LiveAnalysis {
       const listed = this.parent.has(parsed.entry.url) ? (this.members.get(this.find(parsed.entry.url)) ?? []) : [];
       if (listed.some((e) => requestKey(e) === key)) continue;
       this.nextIndex++;
-      this.standIns.set(key, parsed.entry);
-      this.insert(parsed.entry);
+      const entry = this.slimmer.slim(parsed.entry);
+      this.standIns.set(key, entry);
+      this.insert(entry);
       added++;
     }
     if (added > 0) {
@@ -168,7 +173,7 @@ export class LiveAnalysis {
       if (!old) continue;
       this.incomplete.delete(requestKey(old));
       this.remove(old);
-      this.insert({ ...parsed.entry, index: old.index });
+      this.insert(this.slimmer.slim(parsed.entry, old.index));
       replaced++;
     }
     if (replaced > 0) this.snapshot = null;
@@ -204,7 +209,7 @@ export class LiveAnalysis {
       if (!now || !old || !this.entries.includes(old) || sameReport(old, now)) continue;
       this.incomplete.delete(key);
       this.remove(old);
-      this.insert({ ...now, index: old.index });
+      this.insert(this.slimmer.slim(now, old.index));
       changed++;
     }
     if (changed > 0) this.snapshot = null;
@@ -227,6 +232,7 @@ export class LiveAnalysis {
     this.incomplete.clear();
     this.recent.clear();
     this.standIns.clear();
+    this.slimmer.clear();
     this.skipped.length = 0;
     this.dropped = 0;
     this.snapshot = null;
