@@ -21,6 +21,16 @@ export interface StoreState {
 
 /** How long entries wait to be analysed together: short enough to feel live, long enough to batch a burst. */
 const BATCH_MS = 40;
+const LONGEST_BATCH_MS = 250;
+
+/**
+ * The wait for a list of `listed` exchanges. Every batch sorts and lists all of them again, so a long list waits
+ * longer: at the 50,000-entry cap a batch every 40 ms kept the panel seconds behind a busy page, and left the GC
+ * a few large arrays per batch.
+ */
+export function batchDelay(listed: number): number {
+  return Math.min(LONGEST_BATCH_MS, BATCH_MS + Math.floor(listed / 250));
+}
 /** Entries Chrome reported before their wire headers are completed from a later read until they have waited this long. */
 const GIVE_UP_MS = 20_000;
 
@@ -67,13 +77,13 @@ export class CaptureStore {
   add(entries: readonly unknown[], pages?: ReadonlyMap<string, string>): void {
     if (pages && pages.size > 0) this.analysis.setPages(pages);
     for (const e of entries) this.queue.push(e);
-    if (this.timer === null) this.timer = setTimeout(() => this.flush(), BATCH_MS);
+    if (this.timer === null) this.timer = setTimeout(() => this.flush(), batchDelay(this.state.live.exchanges.length));
   }
 
   /** Requests the live events never reported (panel/missed-requests.ts), analysed with the next batch. */
   addMissed(entries: readonly unknown[]): void {
     for (const e of entries) this.missed.push(e);
-    if (this.timer === null) this.timer = setTimeout(() => this.flush(), BATCH_MS);
+    if (this.timer === null) this.timer = setTimeout(() => this.flush(), batchDelay(this.state.live.exchanges.length));
   }
 
   /** Analyses what is queued now (the timer does this on its own; tests and the import call it directly). */
