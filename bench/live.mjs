@@ -177,7 +177,7 @@ try {
   let settled = true;
   await waitFor('the blocked count to settle', async () => (await panel.locator('.summary').getAttribute('data-blocked')) !== null && Number(await panel.locator('.summary').getAttribute('data-blocked')) + (await droppedOf(panel)) >= blockedSent, 60_000, 200).catch(() => { settled = false; });
   // Nothing left to read: the panel has compared everything it will (absent on builds that do not say).
-  await waitFor('the panel\'s reads of the log to end', async () => ['idle', ''].includes(await readState()), 60_000, 200).catch(() => { settled = false; });
+  await waitFor('the panel\'s reads of the log to end', async () => ['idle', 'off', ''].includes(await readState()), 60_000, 200).catch(() => { settled = false; });
   const settleMs = performance.now() - listedTimeout;
   clearInterval(sampler);
   sampler = null;

@@ -4,7 +4,7 @@
  * batch. An imported HAR is analysed whole and shown instead of the live capture until the user goes back.
  */
 import { type Analysis, analyseHarText, HarError, LiveAnalysis, type LiveOptions, type LiveSnapshot } from '../src/har';
-import { nextReadAt, QUIET_MS } from './log-reads';
+import { nextReadAt, QUIET_MS, readsAllowed } from './log-reads';
 
 export interface ImportedCapture {
   readonly name: string;
@@ -34,8 +34,8 @@ export function batchDelay(listed: number): number {
 /** Entries Chrome reported before their wire headers are completed from a later read until they have waited this long. */
 const GIVE_UP_MS = 20_000;
 
-/** Whether a read of the whole log is due, running, or not needed (for scripts driving the panel). */
-export type LogReadState = 'idle' | 'waiting' | 'reading';
+/** Whether a read of the whole log is due, running, not needed, or no longer done (the log is too long). */
+export type LogReadState = 'idle' | 'waiting' | 'reading' | 'off';
 
 export class CaptureStore {
   private readonly analysis: LiveAnalysis;
@@ -54,6 +54,8 @@ export class CaptureStore {
   private lastArrival = 0;
   private lastReadEnd = 0;
   private lastReadMs = 0;
+  /** Entries in DevTools' log as far as the panel knows: the last read's length, plus entries since. */
+  private logLength = 0;
 
   constructor(options: Pick<LiveOptions, 'maxEntries' | 'producer'> = {}) {
     this.analysis = new LiveAnalysis(options);
@@ -76,6 +78,7 @@ export class CaptureStore {
 
   add(entries: readonly unknown[], pages?: ReadonlyMap<string, string>): void {
     if (pages && pages.size > 0) this.analysis.setPages(pages);
+    this.logLength += entries.length;
     for (const e of entries) this.queue.push(e);
     if (this.timer === null) this.timer = setTimeout(() => this.flush(), batchDelay(this.state.live.exchanges.length));
   }
@@ -107,8 +110,16 @@ export class CaptureStore {
     if (!this.refetch || this.reading) return;
     if (this.readTimer !== null) clearTimeout(this.readTimer);
     this.readTimer = null;
+    if (!readsAllowed(this.logLength)) {
+      // Entries that waited for a read are analysed as they were reported (log-reads.ts).
+      this.analysis.forgetIncomplete(0);
+      this.analysis.forgetRecent();
+      this.setReadState('off');
+      return;
+    }
     this.analysis.forgetIncomplete(GIVE_UP_MS);
     const at = nextReadAt({
+      logLength: this.logLength,
       lastArrival: this.lastArrival,
       incompleteSince: this.analysis.oldestIncompleteSince,
       recent: this.analysis.hasRecent,
@@ -131,9 +142,11 @@ export class CaptureStore {
     this.reading = true;
     this.setReadState('reading');
     const started = Date.now();
+    const known = this.logLength;
     let changed = 0;
     try {
       const entries = await refetch();
+      this.logLength = entries.length + (this.logLength - known);
       changed = this.analysis.refresh(entries) + this.analysis.reconcile(entries, started - QUIET_MS);
     } catch {
       // Nothing to compare with this time; the next read may do.
@@ -161,7 +174,10 @@ export class CaptureStore {
 
   /** Like the Network panel: a navigation starts a new log unless "Preserve log" is on. */
   navigated(): void {
+    // DevTools starts its own log afresh (unless its own Preserve log is on, which the next read would show).
+    this.logLength = 0;
     if (!this.state.preserveLog) this.clear();
+    else this.scheduleRead();
   }
 
   setPreserveLog(on: boolean): void {
