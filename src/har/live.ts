@@ -235,6 +235,11 @@ export class LiveAnalysis {
     return changed;
   }
 
+  /** Stops checking the recent entries against a later read: they stay as reported. */
+  forgetRecent(): void {
+    this.recent.clear();
+  }
+
   /** When the entry that has waited longest for its complete report arrived (the `now` clock), or null if none waits. */
   get oldestIncompleteSince(): number | null {
     for (const { since } of this.incomplete.values()) return since;
