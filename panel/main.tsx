@@ -24,7 +24,8 @@ if (root) render(<App store={store} live={network !== null} />, root);
 if (network) {
   // Chrome reports some requests before it has merged all their events; later reads of the log complete them.
   // Firefox's live entries equal its getHAR() entries, so its later reads look for requests never reported instead.
-  if (!firefox) store.setRefetch(async () => ((await network.getHAR()) as { entries?: unknown[] }).entries ?? []);
+  // On the root element for scripts driving the panel, as for Firefox's backfill below: whether a read is due.
+  if (!firefox) store.setRefetch(async () => ((await network.getHAR()) as { entries?: unknown[] }).entries ?? [], (state) => { document.documentElement.dataset.logRead = state; });
   void startCapture(
     {
       getHAR: () => network.getHAR() as Promise<{ entries?: unknown[]; pages?: unknown[] }>,

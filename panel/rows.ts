@@ -3,7 +3,7 @@
  * so filtering 10,000 rows on a keystroke is a string search over precomputed fields, nothing more.
  */
 import { failingResponse, type VerdictKind } from '../src/cors';
-import { firefoxReason, otherBrowserView, shortSummary } from '../src/explain';
+import { firefoxReason, otherBrowserDiffers, shortSummary } from '../src/explain';
 import type { AnalysedExchange } from '../src/har';
 
 export interface Row {
@@ -41,6 +41,8 @@ export interface Filter {
 export const DEFAULT_FILTER: Filter = { verdicts: 'all', showNotCors: false, text: '' };
 
 const rowCache = new WeakMap<AnalysedExchange, Row>();
+/** Origins named by rows, one string each: a live capture lists tens of thousands of rows to a handful of servers. */
+let targets = new Map<string, string>();
 
 export function rowOf(x: AnalysedExchange): Row {
   const cached = rowCache.get(x);
@@ -50,7 +52,7 @@ export function rowOf(x: AnalysedExchange): Row {
   try {
     const u = new URL(x.url);
     path = `${u.pathname}${u.search}`;
-    target = u.origin === 'null' ? `${u.protocol}` : u.origin;
+    target = shared(u.origin === 'null' ? `${u.protocol}` : u.origin);
   } catch {
     // An unparsable URL is shown as it is.
   }
@@ -60,7 +62,7 @@ export function rowOf(x: AnalysedExchange): Row {
     verdict: x.evaluation.verdict,
     code: x.evaluation.error?.code ?? '',
     reason: reasonOf(x),
-    differs: otherBrowserView(x)?.differs === true,
+    differs: otherBrowserDiffers(x),
     method: x.method,
     url: x.url,
     path,
@@ -68,10 +70,24 @@ export function rowOf(x: AnalysedExchange): Row {
     status: statusOf(x),
     summary: shortSummary(x),
     hasWarnings: x.warnings.length > 0,
-    haystack: x.url.toLowerCase(),
+    haystack: lowerCase(x.url),
   };
   rowCache.set(x, row);
   return row;
+}
+
+function shared(origin: string): string {
+  const known = targets.get(origin);
+  if (known !== undefined) return known;
+  if (targets.size >= 1024) targets = new Map();
+  targets.set(origin, origin);
+  return origin;
+}
+
+/** The text lower-cased; the same string when it already is (toLowerCase() copies it either way). */
+function lowerCase(text: string): string {
+  const lower = text.toLowerCase();
+  return lower === text ? text : lower;
 }
 
 function reasonOf(x: AnalysedExchange): string {

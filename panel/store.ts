@@ -4,6 +4,7 @@
  * batch. An imported HAR is analysed whole and shown instead of the live capture until the user goes back.
  */
 import { type Analysis, analyseHarText, HarError, LiveAnalysis, type LiveOptions, type LiveSnapshot } from '../src/har';
+import { nextReadAt, QUIET_MS, readsAllowed } from './log-reads';
 
 export interface ImportedCapture {
   readonly name: string;
@@ -20,15 +21,21 @@ export interface StoreState {
 
 /** How long entries wait to be analysed together: short enough to feel live, long enough to batch a burst. */
 const BATCH_MS = 40;
+const LONGEST_BATCH_MS = 250;
+
 /**
- * Entries Chrome reported before their wire headers are completed from getHAR() (LiveAnalysis.refresh): asked
- * again at most this often, and never sooner than twice the last getHAR() took (it is slow on a large log),
- * until each such entry is complete or has waited GIVE_UP_MS.
+ * The wait for a list of `listed` exchanges. Every batch sorts and lists all of them again, so a long list waits
+ * longer: at the 50,000-entry cap a batch every 40 ms kept the panel seconds behind a busy page, and left the GC
+ * a few large arrays per batch.
  */
-const REFETCH_MS = 250;
+export function batchDelay(listed: number): number {
+  return Math.min(LONGEST_BATCH_MS, BATCH_MS + Math.floor(listed / 250));
+}
+/** Entries Chrome reported before their wire headers are completed from a later read until they have waited this long. */
 const GIVE_UP_MS = 20_000;
-/** Once entries stop arriving for this long, the recent ones are checked against getHAR() (LiveAnalysis.reconcile). */
-const QUIET_MS = 600;
+
+/** Whether a read of the whole log is due, running, not needed, or no longer done (the log is too long). */
+export type LogReadState = 'idle' | 'waiting' | 'reading' | 'off';
 
 export class CaptureStore {
   private readonly analysis: LiveAnalysis;
@@ -38,19 +45,26 @@ export class CaptureStore {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<(s: StoreState) => void>();
   private state: StoreState;
-  /** Reads the whole log again (getHAR); null outside DevTools. */
+  /** Reads the whole log again (getHAR); null outside DevTools. When it is called: log-reads.ts. */
   private refetch: (() => Promise<readonly unknown[]>) | null = null;
-  private lastRefetchMs = 0;
-  private refetchTimer: ReturnType<typeof setTimeout> | null = null;
-  private quietTimer: ReturnType<typeof setTimeout> | null = null;
+  private onReadState: (state: LogReadState) => void = () => {};
+  private readState: LogReadState = 'idle';
+  private readTimer: ReturnType<typeof setTimeout> | null = null;
+  private reading = false;
+  private lastArrival = 0;
+  private lastReadEnd = 0;
+  private lastReadMs = 0;
+  /** Entries in DevTools' log as far as the panel knows: the last read's length, plus entries since. */
+  private logLength = 0;
 
   constructor(options: Pick<LiveOptions, 'maxEntries' | 'producer'> = {}) {
     this.analysis = new LiveAnalysis(options);
     this.state = { live: this.analysis.current(), imported: null, notice: null, preserveLog: false };
   }
 
-  setRefetch(fn: () => Promise<readonly unknown[]>): void {
+  setRefetch(fn: () => Promise<readonly unknown[]>, onState?: (state: LogReadState) => void): void {
     this.refetch = fn;
+    if (onState) this.onReadState = onState;
   }
 
   get current(): StoreState {
@@ -64,14 +78,15 @@ export class CaptureStore {
 
   add(entries: readonly unknown[], pages?: ReadonlyMap<string, string>): void {
     if (pages && pages.size > 0) this.analysis.setPages(pages);
+    this.logLength += entries.length;
     for (const e of entries) this.queue.push(e);
-    if (this.timer === null) this.timer = setTimeout(() => this.flush(), BATCH_MS);
+    if (this.timer === null) this.timer = setTimeout(() => this.flush(), batchDelay(this.state.live.exchanges.length));
   }
 
   /** Requests the live events never reported (panel/missed-requests.ts), analysed with the next batch. */
   addMissed(entries: readonly unknown[]): void {
     for (const e of entries) this.missed.push(e);
-    if (this.timer === null) this.timer = setTimeout(() => this.flush(), BATCH_MS);
+    if (this.timer === null) this.timer = setTimeout(() => this.flush(), batchDelay(this.state.live.exchanges.length));
   }
 
   /** Analyses what is queued now (the timer does this on its own; tests and the import call it directly). */
@@ -86,46 +101,67 @@ export class CaptureStore {
     // After the batch: a live report in it of a request read from the log makes that entry redundant.
     if (missed.length > 0) this.analysis.addMissed(missed);
     this.set({ live: this.analysis.current() });
-    this.scheduleRefetch();
-    this.scheduleReconcile();
+    this.lastArrival = Date.now();
+    this.scheduleRead();
   }
 
-  private scheduleReconcile(): void {
-    if (!this.refetch) return;
-    if (this.quietTimer !== null) clearTimeout(this.quietTimer);
-    const refetch = this.refetch;
-    this.quietTimer = setTimeout(async () => {
-      this.quietTimer = null;
-      if (!this.analysis.hasRecent) return;
-      let entries: readonly unknown[] = [];
-      try {
-        entries = await refetch();
-      } catch {
-        return;
-      }
-      if (this.analysis.reconcile(entries) > 0) this.set({ live: this.analysis.current() });
-    }, QUIET_MS);
-  }
-
-  /** While some entries lack their wire headers, read the log again; each entry is waited for GIVE_UP_MS at most. */
-  private scheduleRefetch(): void {
-    if (!this.refetch || this.refetchTimer !== null) return;
+  /** Sets the timer for the next read of the whole log, if one is needed (log-reads.ts); one read at a time. */
+  private scheduleRead(): void {
+    if (!this.refetch || this.reading) return;
+    if (this.readTimer !== null) clearTimeout(this.readTimer);
+    this.readTimer = null;
+    if (!readsAllowed(this.logLength)) {
+      // Entries that waited for a read are analysed as they were reported (log-reads.ts).
+      this.analysis.forgetIncomplete(0);
+      this.analysis.forgetRecent();
+      this.setReadState('off');
+      return;
+    }
     this.analysis.forgetIncomplete(GIVE_UP_MS);
-    if (this.analysis.incompleteCount === 0) return;
+    const at = nextReadAt({
+      logLength: this.logLength,
+      lastArrival: this.lastArrival,
+      incompleteSince: this.analysis.oldestIncompleteSince,
+      recent: this.analysis.hasRecent,
+      lastReadEnd: this.lastReadEnd,
+      lastReadMs: this.lastReadMs,
+    });
+    this.setReadState(at === null ? 'idle' : 'waiting');
+    if (at !== null) this.readTimer = setTimeout(() => void this.read(), Math.max(0, at - Date.now()));
+  }
+
+  /**
+   * One read serves both checks: entries waiting for their complete report, and recent entries, those quiet for
+   * QUIET_MS before the read began. The log is looked through and let go: nothing of it is kept but the entries
+   * that replace others.
+   */
+  private async read(): Promise<void> {
     const refetch = this.refetch;
-    this.refetchTimer = setTimeout(async () => {
-      let entries: readonly unknown[] = [];
-      const started = Date.now();
-      try {
-        entries = await refetch();
-      } catch {
-        // Nothing to reconcile with this time.
-      }
-      this.lastRefetchMs = Date.now() - started;
-      this.refetchTimer = null;
-      if (this.analysis.refresh(entries) > 0) this.set({ live: this.analysis.current() });
-      this.scheduleRefetch();
-    }, Math.max(REFETCH_MS, 2 * this.lastRefetchMs));
+    this.readTimer = null;
+    if (!refetch) return;
+    this.reading = true;
+    this.setReadState('reading');
+    const started = Date.now();
+    const known = this.logLength;
+    let changed = 0;
+    try {
+      const entries = await refetch();
+      this.logLength = entries.length + (this.logLength - known);
+      changed = this.analysis.refresh(entries) + this.analysis.reconcile(entries, started - QUIET_MS);
+    } catch {
+      // Nothing to compare with this time; the next read may do.
+    }
+    this.lastReadEnd = Date.now();
+    this.lastReadMs = this.lastReadEnd - started;
+    this.reading = false;
+    if (changed > 0) this.set({ live: this.analysis.current() });
+    this.scheduleRead();
+  }
+
+  private setReadState(state: LogReadState): void {
+    if (state === this.readState) return;
+    this.readState = state;
+    this.onReadState(state);
   }
 
   clear(): void {
@@ -133,11 +169,15 @@ export class CaptureStore {
     this.missed = [];
     this.analysis.clear();
     this.set({ live: this.analysis.current(), notice: null });
+    this.scheduleRead();
   }
 
   /** Like the Network panel: a navigation starts a new log unless "Preserve log" is on. */
   navigated(): void {
+    // DevTools starts its own log afresh (unless its own Preserve log is on, which the next read would show).
+    this.logLength = 0;
     if (!this.state.preserveLog) this.clear();
+    else this.scheduleRead();
   }
 
   setPreserveLog(on: boolean): void {

@@ -4,7 +4,7 @@
  * the reasons from the cause rules (rules/), the caveats from what the capture could not show (caveats.ts).
  * Text only: no HTML, no ANSI; every observed value passes through `clean` before it is shown.
  */
-import { CODES, failingResponse, headerValue } from '../cors';
+import { CODES, failingResponse, hasHeader, headerValue } from '../cors';
 import type { AnalysedExchange } from '../har/analyze';
 import { browserWords } from './browser-words';
 import { plain } from './captured';
@@ -81,6 +81,12 @@ function consoleOf(x: AnalysedExchange, c: Ctx, options: ExplainOptions, firefox
   return { consoleMessage: message, consoleBrowser: 'Firefox', consoleDocs: firefoxReasonPage(reason.key) };
 }
 
+/** The last request went on the wire (it names its host), as a worker's first-headers-only record does not. */
+function sentOnTheWire(x: AnalysedExchange): boolean {
+  const last = x.record.hops[x.record.hops.length - 1];
+  return last !== undefined && (hasHeader(last.requestHeaders, 'host') || hasHeader(last.requestHeaders, ':authority'));
+}
+
 /** The part of a blocked exchange's explanation the JSON prints, and what the rest is built from. */
 function blockedBrief(x: AnalysedExchange): { brief: Brief; c: Ctx; fix: Fix | null; firefox: FirefoxReason | null } | Explanation {
   const ev = x.evaluation;
@@ -88,9 +94,11 @@ function blockedBrief(x: AnalysedExchange): { brief: Brief; c: Ctx; fix: Fix | n
   if (!c && ev.notes.includes('no-response-captured')) {
     const words = browserWords(x.capture);
     return baseExplanation(x, `Blocked: ${words.noun} failed this request as a CORS failure (net::ERR_FAILED), but the capture holds no response to say which check.`, 'the request', [
-      x.record.failureStageKnown === false
+      x.record.failureStageKnown === false && !sentOnTheWire(x)
         ? "The request was filed under no page: it was made by a worker (or a frame DevTools attached to late). DevTools records a worker's requests with their first headers only and no response, wherever they failed. The console message for this request names the failing check; the worker's own DevTools (chrome://inspect, Workers) shows its full headers."
-        : 'The response was not recorded. The console message for this request names the failing check; record the page again with DevTools open to capture it.',
+        : x.capture.source === 'live'
+          ? `The request reached the server, but ${words.noun} reported it to DevTools before recording the response that failed. The console message for this request names the failing check.`
+          : 'The response was not recorded. The console message for this request names the failing check; record the page again with DevTools open to capture it.',
     ]);
   }
   if (!c) {

@@ -16,4 +16,4 @@ export { clean } from './display';
 export { captureNotes, SANITIZED_NOTE } from './capture-notes';
 export { type FirefoxReason, firefoxReason } from './firefox-reason';
 export { browserWords, type BrowserWords } from './browser-words';
-export { type OtherBrowserView, otherBrowserView } from './other-browser';
+export { type OtherBrowserView, otherBrowserDiffers, otherBrowserView } from './other-browser';

@@ -35,13 +35,35 @@ export function otherBrowserView(x: AnalysedExchange): OtherBrowserView | null {
   return view;
 }
 
-function compute(x: AnalysedExchange): OtherBrowserView | null {
+/**
+ * Whether the other browser decides differently, as `otherBrowserView(x).differs` says, without the view's words
+ * and without keeping it: the list asks this of every exchange, the detail view for one.
+ */
+export function otherBrowserDiffers(x: AnalysedExchange): boolean {
+  const seen = cache.get(x);
+  if (seen !== undefined) return seen?.differs === true;
+  const judged = judgedByOther(x);
+  if (!judged) return false;
+  const blocksHere = x.evaluation.verdict === 'blocked';
+  if (judged.verdict === 'depends') return true;
+  if (judged.verdict === 'allowed') return blocksHere;
+  return !(blocksHere && x.evaluation.error);
+}
+
+/** The other browser's judgement of the exchange, or null where there is nothing to compare. */
+function judgedByOther(x: AnalysedExchange): ReturnType<typeof judgeAs> | null {
   const ev = x.evaluation;
   if (ev.verdict !== 'blocked' && ev.verdict !== 'allowed') return null;
   if (ev.verdict === 'blocked' && !ev.error) return null;
+  return judgeAs(x.record, otherBrowser(x.record.browser ?? 'chrome'), ev.credentials === 'include');
+}
+
+function compute(x: AnalysedExchange): OtherBrowserView | null {
+  const ev = x.evaluation;
+  const judged = judgedByOther(x);
+  if (!judged) return null;
   const mine = x.record.browser ?? 'chrome';
   const theirs = otherBrowser(mine);
-  const judged = judgeAs(x.record, theirs, ev.credentials === 'include');
   const I = BROWSERS[mine].name;
   const They = BROWSERS[theirs].name;
   const blocksHere = ev.verdict === 'blocked';

@@ -9,7 +9,7 @@ import { jsString } from '../explain';
 import type { AnalysedExchange } from '../har';
 import { bodyType, type Redactor } from './redact';
 import { ok, type Outcome, refuse } from './request';
-import { wireUrl } from './reproduce';
+import { cutBodyNote, wireUrl } from './reproduce';
 import { unsendable } from './sendable';
 
 /**
@@ -57,6 +57,8 @@ export function fetchSnippet(x: AnalysedExchange, redactor: Redactor | null): Ou
   lines.push(CREDENTIALS[x.record.credentials]);
   lines.push('});');
   const notes = x.resourceType === 'xhr' ? ['The page used XMLHttpRequest; this fetch() sends the same request.'] : [];
+  const recorded = x.bodies[0];
+  if (body !== null && recorded?.fullLength !== undefined) notes.push(cutBodyNote(recorded.text.length, recorded.fullLength));
   if (headers.some((h) => byteString(h.value) !== h.value)) notes.push('Header values with non-ASCII text are written as their UTF-8 bytes, one character per byte, as fetch() takes them.');
   return ok(`${lines.join('\n')}\n`, notes);
 }

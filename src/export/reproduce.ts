@@ -162,6 +162,7 @@ function requestStep(b: Building, i: number, url: string): Step {
   const recorded = x.bodies[i] ?? null;
   // An empty body is still a body on a POST (Chrome sent Content-Length: 0); on GET and HEAD it is none.
   const body = recorded === null || (recorded.text === '' && /^(GET|HEAD)$/i.test(hop.method)) ? null : recorded.text;
+  if (recorded?.fullLength !== undefined) b.notes.add(cutBodyNote(recorded.text.length, recorded.fullLength));
   return {
     kind: 'request',
     hop: i,
@@ -170,6 +171,11 @@ function requestStep(b: Building, i: number, url: string): Step {
     source: pageSet ? 'page-set' : 'captured',
     failed: fail !== null && fail.stage !== 'preflight' && fail.hop === i,
   };
+}
+
+/** A body the live panel kept only the start of: the replay sends that start, and says so. */
+export function cutBodyNote(kept: number, full: number): string {
+  return `The request body was ${full.toLocaleString('en')} characters long; the live capture keeps the first ${kept.toLocaleString('en')}, and the replay sends only those. Export a HAR from the Network panel to replay the whole body.`;
 }
 
 const NO_ORIGIN = "The capture does not show the page's origin, so no Origin header is added: add one (-H 'Origin: https://your-page.example') to see the server's CORS answer.";

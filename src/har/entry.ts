@@ -30,7 +30,15 @@ export interface Entry {
   /** The page the entry belongs to (`pageref`). */
   readonly pageref: string | null;
   /** Request body, kept for exports. */
-  readonly postData: { readonly mimeType: string; readonly text: string } | null;
+  readonly postData: PostData | null;
+}
+
+/** A request body as the HAR holds it: text (Chrome stores binary bodies as text too, or leaves them out). */
+export interface PostData {
+  readonly mimeType: string;
+  readonly text: string;
+  /** Set when `text` is only the start of the body (the live panel cuts large ones): the body's whole length. */
+  readonly fullLength?: number;
 }
 
 /** The request that loaded a worker's script: the browser marks it with its destination. */

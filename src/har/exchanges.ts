@@ -3,7 +3,7 @@
  * This is the only place that knows how Chrome lays an exchange out across entries.
  */
 import { type ExchangeRecord, headerValue, type HopRecord, type PreflightRecord, type ResponseRecord } from '../cors';
-import { type Entry, isPreflight, isProvisional } from './entry';
+import { type Entry, hasProvisionalRequestHeaders, isPreflight, isProvisional, type PostData } from './entry';
 import { isPhantomHop, linkRedirects } from './chain';
 import { authorHeaders, credentialsEvidence, initiatorOrigin, notFromBrowser, requestMode } from './infer';
 import type { NotCorsReason } from './not-cors';
@@ -35,8 +35,8 @@ export interface BuiltExchange {
   readonly modeUnproven: boolean;
 }
 
-/** A request body as the HAR holds it: text (Chrome stores binary bodies as text too, or leaves them out). */
-export type RequestBody = { readonly mimeType: string; readonly text: string } | null;
+/** A request body as captured, or null for none. */
+export type RequestBody = PostData | null;
 
 const NO_HEADERS: readonly never[] = Object.freeze([]);
 const NO_NAMES: ReadonlySet<string> = new Set();
@@ -108,6 +108,16 @@ function fromOtherTarget(first: Entry, har: ParsedHar): boolean {
   return har.pagerefs === true && first.pageref === null && har.pages.size > 0;
 }
 
+/**
+ * Chrome failed the request as a CORS failure after it went on the wire (its request headers are the wire's, so
+ * no preflight stopped it), yet no response is recorded: the answer that failed the check did come back, but
+ * Chrome reported the request before merging it in (seen live under load in Chromium 156; the panel reads the
+ * log again to complete such reports while the log is short). It was blocked; which check failed is unknown.
+ */
+function responseUnrecorded(last: Entry, har: ParsedHar): boolean {
+  return har.producer.facts.provisionalHeaders && last.error === 'net::ERR_FAILED' && isProvisional(last) && !hasProvisionalRequestHeaders(last);
+}
+
 function build(hops: Entry[], extra: number[], preflightFor: ReadonlyMap<number, Entry>, har: ParsedHar): BuiltExchange {
   const first = hops[0] as Entry;
   const firstPreflight = preflightFor.get(first.index) ?? null;
@@ -139,7 +149,7 @@ function build(hops: Entry[], extra: number[], preflightFor: ReadonlyMap<number,
       hops: hopRecords,
       errorsRecorded: har.errorsRecorded,
       chainComplete: har.producer.facts.recordsUnfinished,
-      failureStageKnown: !fromOtherTarget(first, har),
+      failureStageKnown: !fromOtherTarget(first, har) && !responseUnrecorded(hops[hops.length - 1] as Entry, har),
     },
     hopEntries: hops.map((h) => h.index),
     preflightEntries,

@@ -17,6 +17,7 @@ import { buildExchanges } from './exchanges';
 import { parseEntry, type SkippedEntry } from './parse';
 import { LIVE_CHROMIUM, type Producer } from './producer';
 import { requestKey } from './request-key';
+import { EntrySlimmer } from './slim-entry';
 
 export interface LiveOptions {
   /** Entries kept at most; the oldest go first. */
@@ -37,6 +38,8 @@ export interface LiveSnapshot {
 }
 
 const DEFAULT_MAX_ENTRIES = 50_000;
+/** Entries remembered for `reconcile` at most. */
+const MAX_RECENT = 10_000;
 
 export class LiveAnalysis {
   private readonly maxEntries: number;
@@ -57,10 +60,12 @@ export class LiveAnalysis {
   private readonly unfailed = new Map<string, Entry>();
   /** Entries that reached the network but were reported with the page's headers only, and when: see `refresh`. */
   private readonly incomplete = new Map<string, { entry: Entry; since: number }>();
-  /** Entries added since the last `reconcile`, by key; null marks a key seen twice (ambiguous). */
-  private recent = new Map<string, Entry | null>();
+  /** Entries added since the last `reconcile`, by key, and when; a null entry marks a key seen twice (ambiguous). */
+  private recent = new Map<string, { entry: Entry | null; at: number }>();
   /** Entries read from the whole log rather than reported live, by request key: see `addMissed`. */
   private readonly standIns = new Map<string, Entry>();
+  /** Entries are kept slimmed: repeated header lines shared, large bodies cut (slim-entry.ts). */
+  private readonly slimmer = new EntrySlimmer();
 
   private readonly now: () => number;
   private readonly producer: Producer;
@@ -97,23 +102,24 @@ export class LiveAnalysis {
         if (this.skipped.length < 1000) this.skipped.push({ index, reason: parsed });
         continue;
       }
+      const entry = this.slimmer.slim(parsed.entry);
       if (parsed.hasErrorField && this.producer.facts.failureField !== null && !this.errorsRecorded) {
         this.errorsRecorded = true;
         this.capture = { ...this.capture, errorsRecorded: true };
         for (const root of this.members.keys()) this.dirty.add(root);
       }
-      if (isWorkerScript(parsed.entry)) this.workerScripts.add(parsed.entry.url);
-      const key = requestKey(parsed.entry);
+      if (isWorkerScript(entry)) this.workerScripts.add(entry.url);
+      const key = requestKey(entry);
       const standIn = this.standIns.get(key);
       if (standIn) this.remove(standIn);
-      const previous = this.supersedes(parsed.entry);
+      const previous = this.supersedes(entry);
       if (previous) this.remove(previous);
       // The live report of a request first read from the log takes its place (and keeps its id, so a selected row
       // stays selected).
-      this.insert(standIn ? { ...parsed.entry, index: standIn.index } : parsed.entry);
+      this.insert(standIn ? { ...entry, index: standIn.index } : entry);
       if (!this.mergesLate) continue;
-      this.recent.set(key, this.recent.has(key) ? null : parsed.entry);
-      if (isIncomplete(r, parsed.entry)) this.incomplete.set(key, { entry: parsed.entry, since: this.now() });
+      this.remember(key, entry);
+      if (isIncomplete(r, entry)) this.incomplete.set(key, { entry, since: this.now() });
     }
     if (this.entries.length > this.maxEntries) this.dropOldest(this.entries.length - Math.floor(this.maxEntries * 0.9));
     this.snapshot = null;
@@ -135,8 +141,9 @@ export class LiveAnalysis {
       const listed = this.parent.has(parsed.entry.url) ? (this.members.get(this.find(parsed.entry.url)) ?? []) : [];
       if (listed.some((e) => requestKey(e) === key)) continue;
       this.nextIndex++;
-      this.standIns.set(key, parsed.entry);
-      this.insert(parsed.entry);
+      const entry = this.slimmer.slim(parsed.entry);
+      this.standIns.set(key, entry);
+      this.insert(entry);
       added++;
     }
     if (added > 0) {
@@ -160,15 +167,19 @@ export class LiveAnalysis {
    */
   refresh(raw: readonly unknown[]): number {
     let replaced = 0;
+    const wanted = new Set<string>();
+    for (const { entry } of this.incomplete.values()) wanted.add(entry.url);
     for (const r of raw) {
       if (this.incomplete.size === 0) break;
+      // The log holds every request of the session: parse only those that can be one of the entries waiting.
+      if (!wanted.has(urlOf(r))) continue;
       const parsed = parseEntry(r, -1);
       if (typeof parsed === 'string' || isIncomplete(r, parsed.entry)) continue;
       const old = this.incomplete.get(requestKey(parsed.entry))?.entry;
       if (!old) continue;
       this.incomplete.delete(requestKey(old));
       this.remove(old);
-      this.insert({ ...parsed.entry, index: old.index });
+      this.insert(this.slimmer.slim(parsed.entry, old.index));
       replaced++;
     }
     if (replaced > 0) this.snapshot = null;
@@ -181,17 +192,30 @@ export class LiveAnalysis {
   }
 
   /**
-   * Brings the entries added since the last call in line with a later read of the same log (getHAR()), for
-   * whatever Chrome merged into an entry after reporting it that `refresh` does not know to wait for. An entry
-   * whose later report differs (status, error, redirect, header counts) is replaced by it; keys that are not
-   * unique on either side (identical requests in the same millisecond) are left alone. Returns how many changed.
+   * Brings the entries added since the last call, up to the time `upTo` (all of them unless told), in line with a
+   * later read of the same log (getHAR()), for whatever Chrome merged into an entry after reporting it that
+   * `refresh` does not know to wait for. Entries added after `upTo` may not be merged yet in that read: they wait
+   * for the next one. An entry whose later report differs (status, error, redirect, header counts) is replaced by
+   * it; keys that are not unique on either side (identical requests in the same millisecond) are left alone.
+   * Returns how many changed.
    */
-  reconcile(raw: readonly unknown[]): number {
-    const recent = this.recent;
-    this.recent = new Map();
+  reconcile(raw: readonly unknown[], upTo = this.now()): number {
+    const recent = new Map<string, Entry | null>();
+    const wanted = new Set<string>();
+    const younger = new Map<string, { entry: Entry | null; at: number }>();
+    for (const [key, seen] of this.recent) {
+      if (seen.at > upTo) younger.set(key, seen);
+      else {
+        recent.set(key, seen.entry);
+        if (seen.entry) wanted.add(seen.entry.url);
+      }
+    }
+    this.recent = younger;
     if (recent.size === 0) return 0;
     const later = new Map<string, Entry | null>();
     for (const r of raw) {
+      // The log holds every request of the session: parse only those that can be one of the recent entries.
+      if (!wanted.has(urlOf(r))) continue;
       const parsed = parseEntry(r, -1);
       if (typeof parsed === 'string') continue;
       const key = requestKey(parsed.entry);
@@ -201,14 +225,25 @@ export class LiveAnalysis {
     let changed = 0;
     for (const [key, now] of later) {
       const old = recent.get(key);
-      if (!now || !old || !this.entries.includes(old) || sameReport(old, now)) continue;
+      if (!now || !old || !this.isKept(old) || sameReport(old, now)) continue;
       this.incomplete.delete(key);
       this.remove(old);
-      this.insert({ ...now, index: old.index });
+      this.insert(this.slimmer.slim(now, old.index));
       changed++;
     }
     if (changed > 0) this.snapshot = null;
     return changed;
+  }
+
+  /** Stops checking the recent entries against a later read: they stay as reported. */
+  forgetRecent(): void {
+    this.recent.clear();
+  }
+
+  /** When the entry that has waited longest for its complete report arrived (the `now` clock), or null if none waits. */
+  get oldestIncompleteSince(): number | null {
+    for (const { since } of this.incomplete.values()) return since;
+    return null;
   }
 
   /** Stops waiting for the complete report of entries older than `ms`: they are analysed as they are. */
@@ -227,6 +262,7 @@ export class LiveAnalysis {
     this.incomplete.clear();
     this.recent.clear();
     this.standIns.clear();
+    this.slimmer.clear();
     this.skipped.length = 0;
     this.dropped = 0;
     this.snapshot = null;
@@ -250,6 +286,22 @@ export class LiveAnalysis {
     all.sort((a, b) => a.start - b.start || a.id - b.id);
     this.snapshot = { exchanges: addReflectionWarnings(all), droppedExchanges: this.dropped, totalEntries: this.entries.length, skipped: this.skipped };
     return this.snapshot;
+  }
+
+  /**
+   * Remembers an added entry for `reconcile`. Bounded: a page that never goes quiet would otherwise keep every
+   * entry it made here, dropped ones included; the oldest go unchecked.
+   */
+  private remember(key: string, entry: Entry): void {
+    const seen = this.recent.get(key);
+    this.recent.delete(key);
+    this.recent.set(key, { entry: seen ? null : entry, at: this.now() });
+    if (this.recent.size > MAX_RECENT) this.recent.delete(this.recent.keys().next().value as string);
+  }
+
+  /** Whether the entry is still listed (not replaced, superseded or dropped). */
+  private isKept(e: Entry): boolean {
+    return this.parent.has(e.url) && (this.members.get(this.find(e.url)) ?? []).includes(e);
   }
 
   private find(url: string): string {
@@ -341,6 +393,12 @@ export class LiveAnalysis {
       this.dirty.add(root);
     }
   }
+}
+
+/** The request URL of a raw entry, or '' (untrusted JSON). */
+function urlOf(raw: unknown): string {
+  const url = (raw as { request?: { url?: unknown } } | null)?.request?.url;
+  return typeof url === 'string' ? url : '';
 }
 
 function sameReport(a: Entry, b: Entry): boolean {

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { otherBrowserView } from '../../../src/explain';
+import { otherBrowserDiffers, otherBrowserView } from '../../../src/explain';
 import { type AnalysedExchange, analyseHar } from '../../../src/har';
 
 interface Truth {
@@ -72,5 +72,15 @@ describe("the other browser's verdict against that browser's own recording of th
   test('most exchanges get a definite answer', () => {
     expect(totals.chromeAsFirefox).toBeGreaterThan(150);
     expect(totals.firefoxAsChrome).toBeGreaterThan(150);
+  });
+});
+
+describe('otherBrowserDiffers: what the list filters on, without keeping the view', () => {
+  test.each(GROUPS.flatMap((g) => [['chromium', g], ['firefox', g]]))('%s/%s: the same answer as the view', (dir, group) => {
+    for (const x of analyseHar(load(dir, group).har).exchanges) {
+      // Asked first, before any view is cached for the exchange.
+      const differs = otherBrowserDiffers(x);
+      expect(differs, `${x.method} ${x.url}`).toBe(otherBrowserView(x)?.differs === true);
+    }
   });
 });

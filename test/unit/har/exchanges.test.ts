@@ -183,3 +183,17 @@ describe('buildExchanges: a preflight whose request is missing is judged for the
     expect([x?.hopEntries, x?.preflightEntries, x?.entries, x?.requestMissing, x?.originUnknown, x?.resourceType, x?.bodies]).toEqual([[], [0], [0], true, false, '', [null]]);
   });
 });
+
+describe('buildExchanges: a CORS failure with no response recorded', () => {
+  // Chrome's wire headers name the host; the headers the page set alone do not.
+  const wire: [string, string][] = [['Host', '127.0.0.1:8002'], ['Origin', PAGE]];
+  const cases: [string, EntrySpec, boolean][] = [
+    ['on the wire, failed, no response: it was blocked on a response Chrome had not merged in (stage unknown)', { url: R, start: 0, status: 0, requestHeaders: wire, error: 'net::ERR_FAILED' }, false],
+    ['the page\'s headers only, failed, no response: stopped before the network, by its preflight', { url: R, start: 0, status: 0, requestHeaders: [['Origin', PAGE]], error: 'net::ERR_FAILED' }, true],
+    ['on the wire, failed, with its response: the response says which check', { url: R, start: 0, status: 200, requestHeaders: wire, error: 'net::ERR_FAILED' }, true],
+    ['on the wire, a network error: no CORS check failed', { url: R, start: 0, status: 0, requestHeaders: wire, error: 'net::ERR_CONNECTION_RESET' }, true],
+  ];
+  test.each(cases)('%s', (_, spec, known) => {
+    expect(build([spec])[0]?.record.failureStageKnown).toBe(known);
+  });
+});

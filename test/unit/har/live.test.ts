@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { type AnalysedExchange, analyseHar, LiveAnalysis } from '../../../src/har';
+import { explain } from '../../../src/explain';
 
 const dir = join(import.meta.dirname, '../../fixtures/chromium');
 const fixtures = readdirSync(dir)
@@ -142,7 +143,9 @@ describe('live analysis: reports Chrome completes later', () => {
     const live = new LiveAnalysis();
     live.add([noResponse]);
     expect(live.incompleteCount).toBe(1);
-    expect(live.current().exchanges[0]?.evaluation.verdict).not.toBe('blocked');
+    // Meanwhile it is blocked (Chrome failed it after it went on the wire), but which check failed is unknown.
+    expect(live.current().exchanges[0]?.evaluation).toMatchObject({ verdict: 'blocked', error: null, confidence: 'uncertain', notes: expect.arrayContaining(['no-response-captured']) });
+    expect(explain(live.current().exchanges[0] as AnalysedExchange).details.join(' ')).toContain('reported it to DevTools before recording the response that failed');
     expect(live.refresh([noResponse])).toBe(0);
     expect(live.refresh([complete])).toBe(1);
     expect(live.current().exchanges[0]?.evaluation).toMatchObject({ verdict: 'blocked', error: { code: 'WildcardOriginNotAllowed' } });
@@ -164,6 +167,40 @@ describe('live analysis: reports Chrome completes later', () => {
     expect(live.current().exchanges.find((x) => x.url.endsWith('/q'))?.evaluation.verdict).toBe('blocked');
     expect(live.hasRecent).toBe(false);
     expect(live.reconcile([pf])).toBe(0);
+  });
+  test('a read that began soon after entries arrived checks only the older ones: the younger wait for the next read', () => {
+    let now = 0;
+    const live = new LiveAnalysis({ now: () => now });
+    const at = (url: string, start: string) => ({ ...complete, startedDateTime: start, request: { ...complete.request, url }, response: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: 'http://page.test' }], _error: null } });
+    const old = at('http://api.test/old', '2026-11-22T00:00:00.000Z');
+    const young = at('http://api.test/young', '2026-11-22T00:00:01.000Z');
+    const failed = (e: typeof old) => ({ ...e, response: { status: 200, headers: [], _error: 'net::ERR_FAILED' } });
+    live.add([old]);
+    now = 1000;
+    live.add([young]);
+    // Both changed in the read, but it checks only what was added up to 500: young may not have been merged yet.
+    expect(live.reconcile([failed(old), failed(young)], 500)).toBe(1);
+    expect(live.hasRecent).toBe(true);
+    expect(live.reconcile([failed(young)])).toBe(1);
+    expect(live.hasRecent).toBe(false);
+    expect(live.current().exchanges.map((x) => x.evaluation.verdict)).toEqual(['blocked', 'blocked']);
+  });
+  test('the entry waiting longest for its complete report is timed from when it arrived', () => {
+    let now = 100;
+    const live = new LiveAnalysis({ now: () => now });
+    expect(live.oldestIncompleteSince).toBeNull();
+    live.add([early]);
+    now = 300;
+    live.add([{ ...early, request: { ...early.request, url: 'http://api.test/two' } }]);
+    expect(live.oldestIncompleteSince).toBe(100);
+  });
+  test('a read is looked through, not kept: entries of other URLs are not parsed at all', () => {
+    const live = new LiveAnalysis();
+    live.add([early]);
+    let touched = 0;
+    const other = new Proxy({ ...complete, request: { ...complete.request, url: 'http://api.test/elsewhere' } }, { get(target, p, r) { if (p !== 'request') touched++; return Reflect.get(target, p, r); } });
+    expect(live.refresh([other, complete])).toBe(1);
+    expect(touched).toBe(0);
   });
   test('an entry never completed is given up after a while and analysed as it is', () => {
     let now = 0;
