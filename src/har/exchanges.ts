@@ -7,7 +7,7 @@ import { type Entry, hasProvisionalRequestHeaders, isPreflight, isProvisional, t
 import { isPhantomHop, linkRedirects } from './chain';
 import { authorHeaders, credentialsEvidence, initiatorOrigin, notFromBrowser, requestMode } from './infer';
 import type { NotCorsReason } from './not-cors';
-import { pairPreflights } from './pair';
+import { pairingPreflights } from './pair';
 import { rulesOf } from './producer';
 import type { ParsedHar } from './parse';
 
@@ -49,14 +49,27 @@ export interface BuildEvidence {
 }
 
 export function buildExchanges(har: ParsedHar, evidence?: BuildEvidence): BuiltExchange[] {
+  const steps = buildingExchanges(har, evidence);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** Exchanges built at a time between two steps of buildingExchanges. */
+const STEP = 250;
+
+/**
+ * buildExchanges a step at a time, pausing every STEP exchanges: the panel reading a large file gives way to
+ * DevTools between steps (50,000 entries of a 300 MB capture took about a second at once).
+ */
+export function* buildingExchanges(har: ParsedHar, evidence?: BuildEvidence): Generator<void, BuiltExchange[]> {
   const preflights: Entry[] = [];
   const requests: Entry[] = [];
   for (const e of har.entries) (isPreflight(e) ? preflights : requests).push(e);
 
   // A sanitized export removed Authorization from the request, but its preflight still names it.
   const removed = har.sanitized === 'no' ? NO_NAMES : SANITIZED_NAMES;
-  const { preflightFor, orphans, removedSeen } = pairPreflights(preflights, requests, removed, rulesOf(har.producer));
+  const { preflightFor, orphans, removedSeen } = yield* pairingPreflights(preflights, requests, removed, rulesOf(har.producer));
   if (evidence && removedSeen) evidence.authorizationRemoved = true;
+  yield;
   const next = linkRedirects(requests);
   const continuation = new Set<number>();
   for (const n of next.values()) continuation.add(n.index);
@@ -77,7 +90,12 @@ export function buildExchanges(har: ParsedHar, evidence?: BuildEvidence): BuiltE
     }
     out.push(build(hops, extra, preflightFor, har));
   };
-  for (const first of requests) if (!continuation.has(first.index)) chainFrom(first);
+  yield;
+  for (const first of requests) {
+    if (continuation.has(first.index)) continue;
+    chainFrom(first);
+    if (out.length % STEP === 0) yield;
+  }
   // Entries that only continue each other (a redirect loop with equal or missing timestamps) still count.
   for (const first of requests) if (!used.has(first.index)) chainFrom(first);
   for (const p of orphans) out.push(buildOrphan(p, har));

@@ -81,13 +81,25 @@ export function asked(p: Entry): Asked {
  * export). A preflight naming one still pairs with a request that lacks it.
  */
 export function pairPreflights(preflights: readonly Entry[], requests: readonly Entry[], removed: ReadonlySet<string> = new Set(), browser: Browser = 'chrome'): Pairing {
+  const steps = pairingPreflights(preflights, requests, removed, browser);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** URLs paired between two steps of pairingPreflights. */
+const STEP = 200;
+
+/** pairPreflights a step at a time, for a caller that gives way between steps (exchanges.ts: buildingExchanges). */
+export function* pairingPreflights(preflights: readonly Entry[], requests: readonly Entry[], removed: ReadonlySet<string> = new Set(), browser: Browser = 'chrome'): Generator<void, Pairing> {
   // Only the requests a preflight could belong to are indexed: most of a capture never had one.
   const byUrl = indexByUrl(requests, new Set(preflights.map((p) => p.url)));
   const preflightsByUrl = indexByUrl(preflights, new Set(preflights.map((p) => p.url)));
   const preflightFor = new Map<number, Entry>();
   const orphans: Entry[] = [];
   let removedSeen = false;
+  let urls = 0;
+  yield;
   for (const [url, group] of preflightsByUrl) {
+    if (++urls % STEP === 0) yield;
     const sorted = [...group].sort(byTime);
     const candidates = byUrl.get(url) ?? [];
     const matched = matchGroup(sorted, candidates, TOLERANCE_MS, removed, browser);

@@ -7,7 +7,7 @@
  * a page's own request to a URL another page preflighted), the source is read a second time for just those
  * entries, which is why it is opened by a function.
  */
-import { type Analysis, analyseParsed } from './analyze';
+import { type Analysis, analyseParsed, analyseParsedInSlices } from './analyze';
 import { EntryCollector } from './collect';
 import { decodeEntry, type EntrySource, type HarLayout, HarReader, parseEntryBytes, parseEntryText } from './har-reader';
 import { HarError } from './parsed-har';
@@ -89,6 +89,14 @@ export class HarStream {
     const layout = this.done();
     const { har, inert } = this.collector().finish(layout, this.options.producer);
     return { ...analyseParsed(har, inert), truncated: layout.truncated };
+  }
+
+  /** The same, evaluated a slice at a time with `pause` awaited between slices (the panel's import). */
+  async analysisInSlices(pause: () => Promise<void>): Promise<Analysis> {
+    const layout = this.done();
+    const { har, inert } = this.collector().finish(layout, this.options.producer);
+    await pause();
+    return { ...(await analyseParsedInSlices(har, inert, pause)), truncated: layout.truncated };
   }
 
   private done(): HarLayout {

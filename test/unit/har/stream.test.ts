@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { type AnalysedExchange, type Analysis, analyseHar, analyseHarChunksSync, HarError } from '../../../src/har';
+import { type AnalysedExchange, type Analysis, analyseHar, analyseHarChunksSync, HarError, HarStream } from '../../../src/har';
 import { harEntry } from '../../support/har-builder';
 
 const encoder = new TextEncoder();
@@ -81,6 +81,30 @@ const API = 'http://127.0.0.1:8002';
 const image = (n: number, start: number, url = `${PAGE}/img/${n}.png`) =>
   harEntry({ url, start, resourceType: 'image', requestHeaders: [['Sec-Fetch-Mode', 'no-cors'], ['Sec-Fetch-Site', 'same-origin'], ['Referer', `${PAGE}/`]] });
 const log = (entries: unknown[]) => ({ log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, pages: [], entries } });
+
+describe('analysed in slices (the panel\'s import gives way between them)', () => {
+  test.each(fixtures)('%s: the same analysis as at once, with pauses between', async (_name, har) => {
+    const text = JSON.stringify(har);
+    for (const all of [false, true]) {
+      const open = chunked(text, 4096);
+      const once = new HarStream({ all });
+      for (const c of open()) once.push(c);
+      once.end();
+      const sliced = new HarStream({ all });
+      for (const c of open()) sliced.push(c);
+      sliced.end();
+      let pauses = 0;
+      const a = await sliced.analysisInSlices(async () => {
+        pauses++;
+      });
+      const b = once.analysis();
+      expect(a.exchanges.map(face)).toEqual(b.exchanges.map(face));
+      expect([a.unlisted, a.truncated, a.capture, a.skipped, a.totalEntries]).toEqual([b.unlisted, b.truncated, b.capture, b.skipped, b.totalEntries]);
+      // At least: after reading the entries, after pairing the preflights, after building, before evaluating.
+      expect(pauses).toBeGreaterThanOrEqual(4);
+    }
+  });
+});
 
 describe('an inert entry that a preflight or a redirect names is read in full', () => {
   // A no-cors load redirected to another origin: its second hop is inert on its own, but part of the first's exchange.
