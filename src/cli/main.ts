@@ -5,6 +5,7 @@
 import { exportExchange } from '../export';
 import { type Analysis, analyseHarChunksSync, exchangeById, HarError } from '../har';
 import { VERSION } from '../version';
+import { truncationText } from '../explain';
 import { type Command, parseArgs, USAGE, UsageError } from './args';
 import { formatMarkdown } from './format-markdown';
 import { formatPolicyMarkdown } from './format-policy-markdown';
@@ -28,12 +29,8 @@ function analyse(path: string, all: boolean): Analysis {
   }
 }
 
-/** One line for a file that ends early: its whole entries were analysed, and the verdicts stand for those. */
 function truncationLine(analysis: Analysis): string | null {
-  const t = analysis.truncated;
-  if (!t) return null;
-  const n = `${t.entries} ${t.entries === 1 ? 'entry' : 'entries'}`;
-  return t.inEntry ? `the file ends in the middle of entry ${t.entries}: analysed the ${n} before it` : `the file ends before the HAR does, after entry ${t.entries - 1}: analysed its ${n}`;
+  return analysis.truncated ? truncationText(analysis.truncated) : null;
 }
 
 export function run(argv: readonly string[], io: { stdout: (s: string) => void; stderr: (s: string) => void; isTty: boolean; env: Record<string, string | undefined> }): number {

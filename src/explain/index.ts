@@ -17,3 +17,4 @@ export { captureNotes, SANITIZED_NOTE } from './capture-notes';
 export { type FirefoxReason, firefoxReason } from './firefox-reason';
 export { browserWords, type BrowserWords } from './browser-words';
 export { type OtherBrowserView, otherBrowserDiffers, otherBrowserView } from './other-browser';
+export { truncationText } from './truncation';
