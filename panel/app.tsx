@@ -7,7 +7,7 @@ import { emptyListText } from './empty-list-text';
 import { ExchangeList } from './exchange-list';
 import { lazy } from './lazy';
 import { Notices } from './notices';
-import { DEFAULT_FILTER, type Filter } from './rows';
+import { DEFAULT_FILTER, type Filter, rowOf } from './rows';
 import { savedSplit } from './splitter';
 import type { CaptureStore } from './store';
 import { Toolbar, type View } from './toolbar';
@@ -31,7 +31,8 @@ export function App({ store, live }: { store: CaptureStore; live: boolean }) {
   const selection = useSelection(rows.all, state.imported);
   const panes = usePaneFocus(selection);
   const keys = usePanelKeys(selection.open, panes.close);
-  const readFile = async (file: File) => store.importText(file.name, await file.text());
+  // Rows are built while the file is read, between pauses, rather than all at once when the list first shows it.
+  const readFile = (file: File) => store.importFile(file.name, file, rowOf);
   const drop = useFileDrop((f) => void readFile(f));
   const shown = selection.open ? selection.row : undefined;
   // Once the list is up: the detail and the policy view are then ready before anyone opens them.
@@ -63,7 +64,10 @@ export function App({ store, live }: { store: CaptureStore; live: boolean }) {
         onPreserveLog={(on) => store.setPreserveLog(on)}
         onClear={() => store.clear()}
         onImport={(f) => void readFile(f)}
-        importing={state.imported?.name ?? null}
+        imported={state.imported?.name ?? null}
+        reading={state.importing}
+        onCancelImport={() => store.cancelImport()}
+        unlisted={state.imported?.analysis.unlisted ?? 0}
         onCloseImport={() => store.closeImport()}
         searchRef={keys.search}
       />

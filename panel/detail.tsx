@@ -31,7 +31,7 @@ export function Detail({ x: captured, onClose }: Props) {
   const error = x.evaluation.verdict === 'blocked' ? x.evaluation.error : null;
   const fix = ex.fix ? fixLines(ex.fix) : [];
   return (
-    <section class="detail" aria-label="Exchange detail" data-verdict={x.evaluation.verdict} data-code={error?.code ?? ''} data-what-if={whatIf.edited ? 'true' : 'false'}>
+    <section class="detail" aria-label="Exchange detail" data-id={x.id} data-verdict={x.evaluation.verdict} data-code={error?.code ?? ''} data-what-if={whatIf.edited ? 'true' : 'false'}>
       <header class="detail-head">
         <VerdictBadge verdict={x.evaluation.verdict} warnings={x.warnings.length > 0} />
         <span class="mono method">{displayValue(x.method)}</span>

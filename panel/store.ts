@@ -3,8 +3,10 @@
  * thousands of requests must not trigger thousands of analyses), and subscribers get a new snapshot after each
  * batch. An imported HAR is analysed whole and shown instead of the live capture until the user goes back.
  */
-import { type Analysis, analyseHarText, HarError, LiveAnalysis, type LiveOptions, type LiveSnapshot } from '../src/har';
+import { type AnalysedExchange, type Analysis, HarError, LiveAnalysis, type LiveOptions, type LiveSnapshot } from '../src/har';
+import { truncationText } from '../src/explain';
 import { nextReadAt, QUIET_MS, readsAllowed } from './log-reads';
+import { type HarFile, ImportCancelled, type ReadProgress, readHarFile } from './read-har-file';
 
 export interface ImportedCapture {
   readonly name: string;
@@ -14,6 +16,8 @@ export interface ImportedCapture {
 export interface StoreState {
   readonly live: LiveSnapshot;
   readonly imported: ImportedCapture | null;
+  /** A file being read, and how far. */
+  readonly importing: (ReadProgress & { readonly name: string }) | null;
   /** One line for the notice bar: a failed import, a HAR with skipped entries. */
   readonly notice: string | null;
   readonly preserveLog: boolean;
@@ -31,6 +35,18 @@ const LONGEST_BATCH_MS = 250;
 export function batchDelay(listed: number): number {
   return Math.min(LONGEST_BATCH_MS, BATCH_MS + Math.floor(listed / 250));
 }
+/** How often an import's progress is shown. */
+const PROGRESS_MS = 100;
+
+/** One line about an imported file: where it ended early, which entries were skipped. */
+export function importNotice(name: string, analysis: Analysis): string | null {
+  const parts: string[] = [];
+  if (analysis.truncated) parts.push(truncationText(analysis.truncated));
+  const first = analysis.skipped[0];
+  if (first) parts.push(`${analysis.skipped.length} of ${analysis.totalEntries} entries skipped (first: entry ${first.index}: ${first.reason})`);
+  return parts.length > 0 ? `${name}: ${parts.join('; ')}` : null;
+}
+
 /** Entries Chrome reported before their wire headers are completed from a later read until they have waited this long. */
 const GIVE_UP_MS = 20_000;
 
@@ -52,6 +68,8 @@ export class CaptureStore {
   private readTimer: ReturnType<typeof setTimeout> | null = null;
   private reading = false;
   private lastArrival = 0;
+  /** The import under way; replaced or set to null to abandon it. */
+  private importToken: object | null = null;
   private lastReadEnd = 0;
   private lastReadMs = 0;
   /** Entries in DevTools' log as far as the panel knows: the last read's length, plus entries since. */
@@ -59,7 +77,7 @@ export class CaptureStore {
 
   constructor(options: Pick<LiveOptions, 'maxEntries' | 'producer'> = {}) {
     this.analysis = new LiveAnalysis(options);
-    this.state = { live: this.analysis.current(), imported: null, notice: null, preserveLog: false };
+    this.state = { live: this.analysis.current(), imported: null, importing: null, notice: null, preserveLog: false };
   }
 
   setRefetch(fn: () => Promise<readonly unknown[]>, onState?: (state: LogReadState) => void): void {
@@ -184,18 +202,39 @@ export class CaptureStore {
     this.set({ preserveLog: on });
   }
 
-  importText(name: string, text: string): void {
+  /**
+   * Reads a HAR file of any size (read-har-file.ts) and shows it in place of the live capture, which goes on
+   * meanwhile. A second import, or Cancel, abandons the first. `warm`: see readHarFile.
+   */
+  async importFile(name: string, file: HarFile, warm?: (x: AnalysedExchange) => void): Promise<void> {
+    const token = {};
+    this.importToken = token;
+    const cancelled = () => this.importToken !== token;
+    let shown = 0;
+    const progress = (p: ReadProgress) => {
+      // Every 100 ms is enough for a progress bar; each change re-renders the panel.
+      const now = Date.now();
+      if (cancelled() || (now - shown < PROGRESS_MS && p.phase === this.state.importing?.phase)) return;
+      shown = now;
+      this.set({ importing: { name, ...p } });
+    };
+    this.set({ importing: { name, read: 0, size: file.size, phase: 'reading' }, notice: null });
     try {
-      const analysis = analyseHarText(text);
-      const skipped = analysis.skipped.length;
-      this.set({
-        imported: { name, analysis },
-        notice: skipped > 0 ? `${name}: ${skipped} of ${analysis.totalEntries} entries skipped (first: entry ${analysis.skipped[0]?.index}: ${analysis.skipped[0]?.reason})` : null,
-      });
+      const analysis = await readHarFile(file, progress, cancelled, warm);
+      if (cancelled()) return;
+      this.importToken = null;
+      this.set({ importing: null, imported: { name, analysis }, notice: importNotice(name, analysis) });
     } catch (e) {
+      if (e instanceof ImportCancelled || cancelled()) return;
+      this.importToken = null;
       const reason = e instanceof HarError ? e.message : `could not be analysed (${e instanceof Error ? e.message : String(e)})`;
-      this.set({ notice: `${name}: ${reason}` });
+      this.set({ importing: null, notice: `${name}: ${reason}` });
     }
+  }
+
+  cancelImport(): void {
+    this.importToken = null;
+    this.set({ importing: null });
   }
 
   closeImport(): void {

@@ -1,5 +1,7 @@
 import type { Ref } from 'preact';
+import { ImportProgress } from './import-progress';
 import type { Counts, Filter, VerdictFilter } from './rows';
+import type { StoreState } from './store';
 
 /** What the panel shows: the exchanges one by one, or the server policy derived from all of them. */
 export type View = 'requests' | 'policy';
@@ -20,7 +22,13 @@ interface Props {
   onPreserveLog(on: boolean): void;
   onClear(): void;
   onImport(file: File): void;
-  importing: string | null;
+  /** The imported file shown, or null for the live capture. */
+  imported: string | null;
+  /** A file being read. */
+  reading: StoreState['importing'];
+  onCancelImport(): void;
+  /** Not-cors requests of a large imported file that were counted, not listed (read-har-file.ts). */
+  unlisted: number;
   onCloseImport(): void;
   searchRef: Ref<HTMLInputElement>;
 }
@@ -36,7 +44,7 @@ export function Toolbar(p: Props) {
   const count = (v: VerdictFilter) => (v === 'blocked' ? p.counts.blocked : v === 'warnings' ? p.counts.warnings : v === 'differs' ? p.counts.differs : p.counts.cors + (p.filter.showNotCors ? p.counts.notCors : 0));
   return (
     <div class="toolbar" role="toolbar" aria-label="CORS Lens">
-      {p.importing === null ? (
+      {p.imported === null ? (
         <>
           <button type="button" class="icon" onClick={p.onClear} title="Clear" aria-label="Clear">
             <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
@@ -51,7 +59,7 @@ export function Toolbar(p: Props) {
         </>
       ) : (
         <span class="imported">
-          <span class="mono">{p.importing}</span>
+          <span class="mono">{p.imported}</span>
           <button type="button" onClick={p.onCloseImport}>Back to live capture</button>
         </span>
       )}
@@ -90,9 +98,17 @@ export function Toolbar(p: Props) {
             value={p.filter.text}
             onInput={(e) => p.onFilter({ ...p.filter, text: (e.currentTarget as HTMLInputElement).value })}
           />
-          <label class="check" title="Same-origin, no-cors and navigation requests">
+          <label
+            class="check"
+            title={
+              p.unlisted > 0
+                ? `Same-origin, no-cors and navigation requests. ${p.unlisted} of them (a large file's page scripts, assets and navigations) were counted, not kept, so they are not listed`
+                : 'Same-origin, no-cors and navigation requests'
+            }
+            data-unlisted={p.unlisted}
+          >
             <input type="checkbox" checked={p.filter.showNotCors} onChange={(e) => p.onFilter({ ...p.filter, showNotCors: (e.currentTarget as HTMLInputElement).checked })} />
-            Not CORS ({p.counts.notCors})
+            Not CORS ({p.counts.notCors + p.unlisted})
           </label>
         </>
       ) : null}
@@ -100,6 +116,7 @@ export function Toolbar(p: Props) {
       <span class="summary" aria-live="polite" data-shown={p.shown} data-blocked={p.counts.blocked}>
         {p.counts.blocked > 0 ? <strong class="blocked-count">{p.counts.blocked} blocked</strong> : <span>none blocked</span>} · {p.shown} shown
       </span>
+      {p.reading ? <ImportProgress reading={p.reading} onCancel={p.onCancelImport} /> : null}
       <label class="button" title="Open a .har file (or drop one on the panel)">
         Import HAR…
         <input
