@@ -3,7 +3,7 @@
  * differs (Firefox records no failure, and leaves some requests out of its live events). An extension page's
  * own URL tells them apart without asking the browser for anything: moz-extension: in Firefox.
  */
-import { LIVE_CHROMIUM, LIVE_FIREFOX, type Producer } from '../src/har';
+import { LIVE_CHROMIUM, LIVE_FIREFOX, type Producer } from '../src/har/producer';
 
 export function liveProducer(protocol: string): Producer {
   return protocol === 'moz-extension:' ? LIVE_FIREFOX : LIVE_CHROMIUM;

@@ -3,10 +3,14 @@
  * thousands of requests must not trigger thousands of analyses), and subscribers get a new snapshot after each
  * batch. An imported HAR is analysed whole and shown instead of the live capture until the user goes back.
  */
-import { type AnalysedExchange, type Analysis, HarError, LiveAnalysis, type LiveOptions, type LiveSnapshot } from '../src/har';
+// From their modules, not src/har's index: the index names the streaming reader too, and the bundler keeps
+// whatever the first chunk's imports name in it (the reader is loaded only for an import: read-har-file.ts).
+import type { AnalysedExchange, Analysis } from '../src/har';
+import { LiveAnalysis, type LiveOptions, type LiveSnapshot } from '../src/har/live';
+import { HarError } from '../src/har/parsed-har';
 import { truncationText } from '../src/explain';
 import { nextReadAt, QUIET_MS, readsAllowed } from './log-reads';
-import { type HarFile, ImportCancelled, type ReadProgress, readHarFile } from './read-har-file';
+import type { HarFile, ReadProgress } from './read-har-file';
 
 export interface ImportedCapture {
   readonly name: string;
@@ -220,12 +224,14 @@ export class CaptureStore {
     };
     this.set({ importing: { name, read: 0, size: file.size, phase: 'reading' }, notice: null });
     try {
+      // Loaded when first needed: the streaming reader is a tenth of the panel's code, and most sessions never import.
+      const { readHarFile } = await import('./read-har-file');
       const analysis = await readHarFile(file, progress, cancelled, warm);
       if (cancelled()) return;
       this.importToken = null;
       this.set({ importing: null, imported: { name, analysis }, notice: importNotice(name, analysis) });
     } catch (e) {
-      if (e instanceof ImportCancelled || cancelled()) return;
+      if (cancelled()) return;
       this.importToken = null;
       const reason = e instanceof HarError ? e.message : `could not be analysed (${e instanceof Error ? e.message : String(e)})`;
       this.set({ importing: null, notice: `${name}: ${reason}` });

@@ -6,7 +6,8 @@
  */
 import { type HeaderList, type HopRecord, hasHeader, headerValue, requestHeadersValue } from '../cors';
 import { type BrowserWords, browserWords } from '../explain';
-import { type AnalysedExchange, repeats } from '../har';
+import type { AnalysedExchange } from '../har';
+import { repeats } from '../har/header-list';
 import type { HttpResponse, Reproduction, Step } from './request';
 import { unsendable } from './sendable';
 

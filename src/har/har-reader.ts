@@ -47,7 +47,7 @@ interface LogFields {
 
 const noFields = (): LogFields => ({ pages: undefined, browser: undefined, creator: undefined, entries: undefined, entriesArray: false });
 
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** A value other than an entry: small (creator, pages), parsed to check it and to keep the fields the analysis reads. */
 function parseValue(bytes: Uint8Array, where: string): Json {

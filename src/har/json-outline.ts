@@ -67,8 +67,8 @@ function isNameStart(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x24;
 }
 
-const keyDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
-const LITERALS: ReadonlySet<string> = new Set(['true', 'false', 'null']);
+const keyDecoder = /* @__PURE__ */ new TextDecoder('utf-8', { ignoreBOM: true });
+const LITERALS: ReadonlySet<string> = /* @__PURE__ */ new Set(['true', 'false', 'null']);
 
 export class JsonOutline {
   private readonly levels: Level[] = [];

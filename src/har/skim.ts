@@ -18,12 +18,12 @@ const SPACE = '[ \\t\\n\\r]*';
 /** A JSON string: no raw control character, no quote or backslash but in an escape (\u excluded before). */
 const STRING = '"(?:[^"\\\\\\x00-\\x1f]|\\\\["\\\\/bfnrt])*"';
 const HEADER = `\\{${SPACE}"name"${SPACE}:${SPACE}${STRING}${SPACE},${SPACE}"value"${SPACE}:${SPACE}${STRING}${SPACE}\\}`;
-const HEADER_LIST = new RegExp(`^\\[${SPACE}(?:${HEADER}(?:${SPACE},${SPACE}${HEADER})*)?${SPACE}\\]$`);
+const HEADER_LIST = /* @__PURE__ */ new RegExp(`^\\[${SPACE}(?:${HEADER}(?:${SPACE},${SPACE}${HEADER})*)?${SPACE}\\]$`);
 /** The request headers the rules read (inert.ts, entry.ts isPreflight and isWorkerScript), in any letter case. */
-const READ = new RegExp(`"name"${SPACE}:${SPACE}"(sec-fetch-mode|sec-fetch-site|sec-fetch-dest|origin|referer|access-control-request-method)"${SPACE},${SPACE}"value"${SPACE}:${SPACE}(${STRING})`, 'gi');
-const ACCESS_CONTROL = new RegExp(`"name"${SPACE}:${SPACE}"access-control-`, 'i');
+const READ = /* @__PURE__ */ new RegExp(`"name"${SPACE}:${SPACE}"(sec-fetch-mode|sec-fetch-site|sec-fetch-dest|origin|referer|access-control-request-method)"${SPACE},${SPACE}"value"${SPACE}:${SPACE}(${STRING})`, 'gi');
+const ACCESS_CONTROL = /* @__PURE__ */ new RegExp(`"name"${SPACE}:${SPACE}"access-control-`, 'i');
 /** Stands for a response's headers, none of which the rules read by name: only that there are some counts. */
-const SOME_HEADERS: readonly Json[] = Object.freeze([Object.freeze({ name: '', value: '' })]);
+const SOME_HEADERS: readonly Json[] = /* @__PURE__ */ Object.freeze([Object.freeze({ name: '', value: '' })]);
 
 const TOP = ['request', 'response', '_resourceType', '_initiator', 'startedDateTime', 'pageref'] as const;
 const REQUEST = ['url', 'method', 'headers'] as const;
