@@ -8,7 +8,7 @@
  * Written entry by entry through `write`, never as one string, so the same code makes the 1 GiB capture.
  * Deterministic (seeded), so runs compare.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 const FIXTURES = join(import.meta.dirname, '../test/fixtures/chromium');
@@ -185,4 +185,26 @@ export function writeRealisticHar(count, write, { seed = 7, minBytes = 0 } = {})
   }
   write(']}}');
   return { entries: written, corsEntries: cors };
+}
+
+/** writeRealisticHar into a file, through a buffer of about 1 MiB (a capture of any size never is one string). */
+export function writeRealisticHarFile(file, count, options = {}) {
+  const fd = openSync(file, 'w');
+  let pending = [];
+  let size = 0;
+  try {
+    const result = writeRealisticHar(count, (text) => {
+      pending.push(text);
+      size += text.length;
+      if (size > 1 << 20) {
+        writeSync(fd, pending.join(''));
+        pending = [];
+        size = 0;
+      }
+    }, options);
+    writeSync(fd, pending.join(''));
+    return result;
+  } finally {
+    closeSync(fd);
+  }
 }

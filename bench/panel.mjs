@@ -10,12 +10,12 @@
  *   - the built panel's size, gzipped.
  * Numbers only, printed with the input size; the targets are in the issue (filter < 50 ms, bundle < 60 KB).
  */
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { findChromium, launchWithDevtools, showPanel, waitFor } from '../scripts/lib/chromium.mjs';
-import { writeRealisticHar } from './generate-realistic-har.mjs';
+import { writeRealisticHarFile } from './generate-realistic-har.mjs';
 
 const root = join(import.meta.dirname, '..');
 const EXCHANGES = Number(process.env.BENCH_PANEL_EXCHANGES ?? 10_000);
@@ -123,30 +123,11 @@ try {
   await s.close();
 }
 
-/** Writes the realistic capture through a buffer of about 1 MiB, one entry at a time from the generator. */
-function writeCapture(file, mb) {
-  const fd = openSync(file, 'w');
-  let pending = [];
-  let size = 0;
-  const { entries } = writeRealisticHar(0, (text) => {
-    pending.push(text);
-    size += text.length;
-    if (size > 1 << 20) {
-      writeSync(fd, pending.join(''));
-      pending = [];
-      size = 0;
-    }
-  }, { minBytes: mb * 1e6 });
-  writeSync(fd, pending.join(''));
-  closeSync(fd);
-  return entries;
-}
-
 async function largeImport(session) {
   const dir = mkdtempSync(join(tmpdir(), 'cors-lens-import-'));
   try {
     const file = join(dir, 'session.har');
-    const entries = writeCapture(file, IMPORT_MB);
+    const { entries } = writeRealisticHarFile(file, 0, { minBytes: IMPORT_MB * 1e6 });
     const size = statSync(file).size;
     // A fresh panel, so the heap figure is the import's.
     await session.devtools.reload();

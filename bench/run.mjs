@@ -13,11 +13,11 @@
  * BENCH_ENTRIES, BENCH_RUNS (median of; default 3) and BENCH_BIG_MIB (0 skips the large run) change the sizes.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateHar } from './generate-har.mjs';
-import { writeRealisticHar } from './generate-realistic-har.mjs';
+import { writeRealisticHarFile } from './generate-realistic-har.mjs';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -29,25 +29,6 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function measure(mode, file) {
   const out = execFileSync(process.execPath, [join(import.meta.dirname, 'measure.mjs'), mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').pop());
-}
-
-/** Writes through a buffer of about 1 MiB: the realistic generator hands over one entry at a time. */
-function writeInPieces(file, generate) {
-  const fd = openSync(file, 'w');
-  let pending = [];
-  let size = 0;
-  const result = generate((text) => {
-    pending.push(text);
-    size += text.length;
-    if (size > 1 << 20) {
-      writeSync(fd, pending.join(''));
-      pending = [];
-      size = 0;
-    }
-  });
-  writeSync(fd, pending.join(''));
-  closeSync(fd);
-  return result;
 }
 
 function bench(shape, file) {
@@ -76,13 +57,13 @@ try {
   rmSync(generated);
 
   const realistic = join(dir, 'realistic.har');
-  writeInPieces(realistic, (write) => writeRealisticHar(ENTRIES, write));
+  writeRealisticHarFile(realistic, ENTRIES);
   bench('realistic shape (bench/generate-realistic-har.mjs)', realistic);
   rmSync(realistic);
 
   if (BIG_MIB > 0) {
     const big = join(dir, 'big.har');
-    const { entries } = writeInPieces(big, (write) => writeRealisticHar(0, write, { minBytes: BIG_MIB * 1048576 }));
+    const { entries } = writeRealisticHarFile(big, 0, { minBytes: BIG_MIB * 1048576 });
     const size = statSync(big).size;
     const r = measure('cli', big);
     const peak = r.peakRss - r.baselineRss;

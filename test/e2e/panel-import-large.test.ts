@@ -5,13 +5,13 @@
  * exchanges, blocked count and not-CORS count as the engine gives for the same file on the command line's path.
  * How long it takes and the longest stall are measured by `npm run bench` (bench/panel.mjs), not here.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // @ts-expect-error: plain ES module without types
-import { writeRealisticHar } from '../../bench/generate-realistic-har.mjs';
+import { writeRealisticHarFile } from '../../bench/generate-realistic-har.mjs';
 // @ts-expect-error: plain ES module without types
 import { findChromium, launchWithDevtools, showPanel, waitFor } from '../../scripts/lib/chromium.mjs';
 import { LIST_EVERY_REQUEST_UP_TO } from '../../panel/read-har-file';
@@ -21,23 +21,6 @@ import type { Session } from '../support/e2e';
 const root = join(import.meta.dirname, '../..');
 /** Past the size where every request is listed, so the not-CORS entries are only counted. */
 const SIZE = LIST_EVERY_REQUEST_UP_TO + 24 * 1024 * 1024;
-
-function writeCapture(file: string): void {
-  const fd = openSync(file, 'w');
-  let pending: string[] = [];
-  let size = 0;
-  writeRealisticHar(0, (text: string) => {
-    pending.push(text);
-    size += text.length;
-    if (size > 1 << 20) {
-      writeSync(fd, pending.join(''));
-      pending = [];
-      size = 0;
-    }
-  }, { minBytes: SIZE });
-  writeSync(fd, pending.join(''));
-  closeSync(fd);
-}
 
 function* chunksOf(file: string): Generator<Uint8Array> {
   const fd = openSync(file, 'r');
@@ -67,7 +50,7 @@ describe('a large HAR imported into the panel (real Chromium)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cors-lens-import-'));
     file = join(dir, 'session.har');
-    writeCapture(file);
+    writeRealisticHarFile(file, 0, { minBytes: SIZE });
     engine = analyseHarChunksSync(() => chunksOf(file));
     s = await launchWithDevtools({ extensionDir: join(root, 'dist/extension'), executable: findChromium(), undocked: true });
     panel = await showPanel(s.devtools);
