@@ -19,6 +19,8 @@ interface Block {
   readonly req: HeaderList | null;
   readonly res: HeaderList | null;
   readonly failing: boolean;
+  /** Failed with no response recorded, where the record does not show that it was never sent. */
+  readonly unrecorded: boolean;
 }
 
 export function StepHeaders({ x, header, missing, whatIf }: { x: AnalysedExchange; header: string | null; missing: string | null; whatIf: WhatIf }) {
@@ -30,9 +32,9 @@ export function StepHeaders({ x, header, missing, whatIf }: { x: AnalysedExchang
   x.record.hops.forEach((hop, i) => {
     const n = x.record.hops.length > 1 ? ` (hop ${i + 1})` : '';
     if (hop.preflight) {
-      blocks.push({ title: `Preflight${n}: OPTIONS ${displayValue(hop.url)}`, hop: i, step: 'preflight', req: hop.preflight.requestHeaders, res: hop.preflight.response?.headers ?? null, failing: error?.stage === 'preflight' && error.hop === i });
+      blocks.push({ title: `Preflight${n}: OPTIONS ${displayValue(hop.url)}`, hop: i, step: 'preflight', req: hop.preflight.requestHeaders, res: hop.preflight.response?.headers ?? null, failing: error?.stage === 'preflight' && error.hop === i, unrecorded: false });
     }
-    blocks.push({ title: `${i < x.record.hops.length - 1 ? 'Redirect' : 'Request'}${n}: ${displayValue(hop.method)} ${displayValue(hop.url)}${hop.response ? ` → ${hop.response.status}` : ''}`, hop: i, step: 'response', req: hop.requestHeaders, res: hop.response?.headers ?? null, failing: error !== null && error.stage !== 'preflight' && error.hop === i });
+    blocks.push({ title: `${i < x.record.hops.length - 1 ? 'Redirect' : 'Request'}${n}: ${displayValue(hop.method)} ${displayValue(hop.url)}${hop.response ? ` → ${hop.response.status}` : ''}`, hop: i, step: 'response', req: hop.requestHeaders, res: hop.response?.headers ?? null, failing: error !== null && error.stage !== 'preflight' && error.hop === i, unrecorded: i === x.record.hops.length - 1 && !hop.response && x.record.failureStageKnown === false });
   });
   return (
     <div class="step-headers">
@@ -56,7 +58,7 @@ function ResponseSide({ block, whatIf, mark, missing }: { block: Block; whatIf: 
   if (block.res === null) {
     return (
       <div class="response-side">
-        <p class="none">No response: the request was not sent.</p>
+        <p class="none">{block.unrecorded ? 'No response recorded: DevTools reported this request without it.' : 'No response: the request was not sent.'}</p>
         <button type="button" class="copy what-if-edit" onClick={() => setEditing(true)} title="Try an answer to this request: the verdict re-runs as you type">
           Add a response
         </button>

@@ -31,12 +31,14 @@ export function stepsOf(x: AnalysedExchange): Step[] {
     const status = hop.response?.status;
     const isRedirect = i < last;
     const failed = error !== null && error.stage !== 'preflight' && error.hop === i;
+    // Failed with no response, and the record does not show where (exchanges.ts responseUnrecorded): maybe sent.
+    const unrecorded = i === last && !hop.response && x.record.failureStageKnown === false;
     steps.push({
       kind: isRedirect ? 'redirect' : 'request',
       hop: i,
       label: isRedirect ? `Redirect ${i + 1}` : x.record.hops.length > 1 ? 'Final request' : 'Request',
-      detail: `${hop.method} ${status && status > 0 ? status : hop.provisional ? 'not sent' : (hop.error ?? '')}`.trim(),
-      state: failedYet || (hop.provisional && !failed) ? 'not-sent' : failed ? 'failed' : 'ok',
+      detail: `${hop.method} ${status && status > 0 ? status : unrecorded ? 'no response recorded' : hop.provisional ? 'not sent' : (hop.error ?? '')}`.trim(),
+      state: unrecorded ? 'unknown' : failedYet || (hop.provisional && !failed) ? 'not-sent' : failed ? 'failed' : 'ok',
     });
     failedYet ||= failed;
   });

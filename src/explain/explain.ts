@@ -87,6 +87,20 @@ function sentOnTheWire(x: AnalysedExchange): boolean {
   return last !== undefined && (hasHeader(last.requestHeaders, 'host') || hasHeader(last.requestHeaders, ':authority'));
 }
 
+/** Why a request the browser failed has no response in the capture. */
+function unrecordedDetail(x: AnalysedExchange, noun: string): string {
+  const names = 'The console message for this request names the failing check';
+  if (x.capture.source === 'live') {
+    return sentOnTheWire(x)
+      ? `The request reached the server, but ${noun} reported it to DevTools before recording the response that failed. ${names}.`
+      : `DevTools reported this request with the page's own headers and no response. ${noun} reports a worker's requests so, and under load sometimes a page's own before merging in what was sent and received; the panel completes those from a later read of DevTools' log while it holds at most 10,000 entries. ${names}.`;
+  }
+  if (x.record.failureStageKnown === false && !sentOnTheWire(x)) {
+    return `The request was filed under no page: it was made by a worker (or a frame DevTools attached to late). DevTools records a worker's requests with their first headers only and no response, wherever they failed. ${names}; the worker's own DevTools (chrome://inspect, Workers) shows its full headers.`;
+  }
+  return `The response was not recorded. ${names}; record the page again with DevTools open to capture it.`;
+}
+
 /** The part of a blocked exchange's explanation the JSON prints, and what the rest is built from. */
 function blockedBrief(x: AnalysedExchange): { brief: Brief; c: Ctx; fix: Fix | null; firefox: FirefoxReason | null } | Explanation {
   const ev = x.evaluation;
@@ -94,11 +108,7 @@ function blockedBrief(x: AnalysedExchange): { brief: Brief; c: Ctx; fix: Fix | n
   if (!c && ev.notes.includes('no-response-captured')) {
     const words = browserWords(x.capture);
     return baseExplanation(x, `Blocked: ${words.noun} failed this request as a CORS failure (net::ERR_FAILED), but the capture holds no response to say which check.`, 'the request', [
-      x.record.failureStageKnown === false && !sentOnTheWire(x)
-        ? "The request was filed under no page: it was made by a worker (or a frame DevTools attached to late). DevTools records a worker's requests with their first headers only and no response, wherever they failed. The console message for this request names the failing check; the worker's own DevTools (chrome://inspect, Workers) shows its full headers."
-        : x.capture.source === 'live'
-          ? `The request reached the server, but ${words.noun} reported it to DevTools before recording the response that failed. The console message for this request names the failing check.`
-          : 'The response was not recorded. The console message for this request names the failing check; record the page again with DevTools open to capture it.',
+      unrecordedDetail(x, words.noun),
     ]);
   }
   if (!c) {

@@ -277,7 +277,7 @@ export class LiveAnalysis {
         this.results.delete(root);
         continue;
       }
-      const built = buildExchanges({ entries: [...entries].sort((a, b) => a.index - b.index), skipped: [], total: entries.length, pages: this.pages, workerScripts: this.workerScripts, errorsRecorded: this.errorsRecorded, producer: this.producer, sanitized: 'no' });
+      const built = buildExchanges({ entries: [...entries].sort((a, b) => a.index - b.index), skipped: [], total: entries.length, pages: this.pages, workerScripts: this.workerScripts, errorsRecorded: this.errorsRecorded, producer: this.producer, sanitized: 'no', live: true });
       this.results.set(root, built.map((b) => analyseBuilt(b, b.entries[0] ?? 0, this.capture)));
     }
     this.dirty.clear();

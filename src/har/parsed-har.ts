@@ -30,5 +30,10 @@ export interface ParsedHar {
   readonly sanitized: Sanitized;
   /** The browser that made the capture, for reports: log.browser, else a User-Agent; null when neither says. */
   readonly browser?: string | null;
+  /**
+   * Entries as DevTools reported them while the page ran (the panel's live capture), not a file: Chrome may
+   * report a request before merging in its wire headers and its response, and complete it only later.
+   */
+  readonly live?: boolean;
 }
 

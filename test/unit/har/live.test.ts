@@ -150,6 +150,20 @@ describe('live analysis: reports Chrome completes later', () => {
     expect(live.refresh([complete])).toBe(1);
     expect(live.current().exchanges[0]?.evaluation).toMatchObject({ verdict: 'blocked', error: { code: 'WildcardOriginNotAllowed' } });
   });
+  test('a simple request reported in the page\'s headers only, failed, with no response, is blocked with its check unknown', () => {
+    // Seen in Chromium 156 under load: the same request in a later getHAR() was sent, answered 200 and failed.
+    const early = { ...complete, _resourceType: 'fetch', request: { ...complete.request, headers: [{ name: 'User-Agent', value: 'Mozilla/5.0' }, { name: 'Referer', value: 'http://page.test/' }] }, response: { status: 0, headers: [], _error: 'net::ERR_FAILED' } };
+    const live = new LiveAnalysis();
+    live.add([early]);
+    const x = live.current().exchanges[0] as AnalysedExchange;
+    expect(x.evaluation).toMatchObject({ verdict: 'blocked', error: null, confidence: 'uncertain', notes: expect.arrayContaining(['no-response-captured']) });
+    const text = explain(x).details.join(' ');
+    expect(text).toContain("DevTools reported this request with the page's own headers and no response");
+    expect(text).not.toContain('filed under no page');
+    // A later read of the log completes it with the failing check.
+    expect(live.reconcile([complete])).toBe(1);
+    expect(live.current().exchanges[0]?.evaluation).toMatchObject({ verdict: 'blocked', error: { code: 'WildcardOriginNotAllowed' } });
+  });
   test('a preflight reported refused as a redirect (ERR_INVALID_REDIRECT) before its 3xx was merged waits too', () => {
     const pf = { startedDateTime: '2026-11-22T00:00:01.000Z', time: 2, _resourceType: 'preflight', request: { method: 'OPTIONS', url: 'http://api.test/pf', headers: [{ name: 'Host', value: 'api.test' }, { name: 'Origin', value: 'http://page.test' }, { name: 'Access-Control-Request-Method', value: 'PUT' }] }, response: { status: 0, headers: [], _error: 'net::ERR_INVALID_REDIRECT' } };
     const live = new LiveAnalysis();
