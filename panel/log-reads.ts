@@ -12,13 +12,14 @@
  *   pauses still has its waiting entries read after BUSY_MS;
  * - never sooner after the last read than twice as long as it took, so a long log is read less often.
  */
+import { MAX_LOG_READ } from '../src/har/log-read-limit';
+
+export { MAX_LOG_READ };
 
 /** Entries quiet for this long are taken as merged: a read then sees them as Chrome finally recorded them. */
 export const QUIET_MS = 600;
 /** How long an entry waiting for its complete report waits at most for the page to go quiet. */
 export const BUSY_MS = 2000;
-/** The longest log read again: about 65 MB of copy at 6.6 KB an entry, a third of the panel's 200 MiB budget. */
-export const MAX_LOG_READ = 10_000;
 
 export interface ReadClock {
   /** Entries in DevTools' log, as far as the panel knows (the last read's length, plus entries since). */

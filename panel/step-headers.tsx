@@ -10,6 +10,7 @@ import type { AnalysedExchange } from '../src/har';
 import type { EditedStep } from '../src/har/what-if';
 import { headerText, parseHeaderLines } from './header-lines';
 import { displayValue, HeadersTable } from './headers-table';
+import { responseUnrecorded } from './unrecorded';
 import type { WhatIf } from './use-what-if';
 
 interface Block {
@@ -34,7 +35,7 @@ export function StepHeaders({ x, header, missing, whatIf }: { x: AnalysedExchang
     if (hop.preflight) {
       blocks.push({ title: `Preflight${n}: OPTIONS ${displayValue(hop.url)}`, hop: i, step: 'preflight', req: hop.preflight.requestHeaders, res: hop.preflight.response?.headers ?? null, failing: error?.stage === 'preflight' && error.hop === i, unrecorded: false });
     }
-    blocks.push({ title: `${i < x.record.hops.length - 1 ? 'Redirect' : 'Request'}${n}: ${displayValue(hop.method)} ${displayValue(hop.url)}${hop.response ? ` → ${hop.response.status}` : ''}`, hop: i, step: 'response', req: hop.requestHeaders, res: hop.response?.headers ?? null, failing: error !== null && error.stage !== 'preflight' && error.hop === i, unrecorded: i === x.record.hops.length - 1 && !hop.response && x.record.failureStageKnown === false });
+    blocks.push({ title: `${i < x.record.hops.length - 1 ? 'Redirect' : 'Request'}${n}: ${displayValue(hop.method)} ${displayValue(hop.url)}${hop.response ? ` → ${hop.response.status}` : ''}`, hop: i, step: 'response', req: hop.requestHeaders, res: hop.response?.headers ?? null, failing: error !== null && error.stage !== 'preflight' && error.hop === i, unrecorded: responseUnrecorded(x, i) });
   });
   return (
     <div class="step-headers">

@@ -4,6 +4,7 @@
  * there, only not captured.
  */
 import type { AnalysedExchange } from '../src/har';
+import { responseUnrecorded } from './unrecorded';
 
 export interface Step {
   readonly kind: 'preflight' | 'cached-preflight' | 'redirect' | 'request';
@@ -31,8 +32,7 @@ export function stepsOf(x: AnalysedExchange): Step[] {
     const status = hop.response?.status;
     const isRedirect = i < last;
     const failed = error !== null && error.stage !== 'preflight' && error.hop === i;
-    // Failed with no response, and the record does not show where (exchanges.ts responseUnrecorded): maybe sent.
-    const unrecorded = i === last && !hop.response && x.record.failureStageKnown === false;
+    const unrecorded = !failed && responseUnrecorded(x, i);
     steps.push({
       kind: isRedirect ? 'redirect' : 'request',
       hop: i,

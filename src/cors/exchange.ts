@@ -61,6 +61,11 @@ export interface ExchangeRecord {
    * requests with status 0 wherever they failed, not only when the preflight did. Absent means true.
    */
   readonly failureStageKnown?: boolean;
+  /**
+   * Why the stage is not known, for the explanation: a request filed under no page (a worker's, recorded with
+   * its first headers only), or a report Chrome made before merging in the request's response.
+   */
+  readonly stageUnknownBecause?: 'other-target' | 'early-report';
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { CODES, failingResponse, hasHeader, headerValue } from '../cors';
 import type { AnalysedExchange } from '../har/analyze';
+import { MAX_LOG_READ } from '../har/log-read-limit';
 import { browserWords } from './browser-words';
 import { plain } from './captured';
 import { caveats } from './caveats';
@@ -90,13 +91,13 @@ function sentOnTheWire(x: AnalysedExchange): boolean {
 /** Why a request the browser failed has no response in the capture. */
 function unrecordedDetail(x: AnalysedExchange, noun: string): string {
   const names = 'The console message for this request names the failing check';
+  if (x.record.stageUnknownBecause === 'other-target') {
+    return `The request was filed under no page: it was made by a worker (or a frame DevTools attached to late). DevTools records a worker's requests with their first headers only and no response, wherever they failed. ${names}; the worker's own DevTools (chrome://inspect, Workers) shows its full headers.`;
+  }
   if (x.capture.source === 'live') {
     return sentOnTheWire(x)
       ? `The request reached the server, but ${noun} reported it to DevTools before recording the response that failed. ${names}.`
-      : `DevTools reported this request with the page's own headers and no response. ${noun} reports a worker's requests so, and under load sometimes a page's own before merging in what was sent and received; the panel completes those from a later read of DevTools' log while it holds at most 10,000 entries. ${names}.`;
-  }
-  if (x.record.failureStageKnown === false && !sentOnTheWire(x)) {
-    return `The request was filed under no page: it was made by a worker (or a frame DevTools attached to late). DevTools records a worker's requests with their first headers only and no response, wherever they failed. ${names}; the worker's own DevTools (chrome://inspect, Workers) shows its full headers.`;
+      : `DevTools reported this request with the page's own headers and no response: ${noun} sometimes reports a request before merging in what was sent and received. The panel completes such reports from a later read of DevTools' log while it holds at most ${MAX_LOG_READ.toLocaleString('en')} entries. ${names}.`;
   }
   return `The response was not recorded. ${names}; record the page again with DevTools open to capture it.`;
 }

@@ -146,6 +146,8 @@ function responseUnrecorded(last: Entry, har: ParsedHar, preflighted: boolean): 
 
 function build(hops: Entry[], extra: number[], preflightFor: ReadonlyMap<number, Entry>, har: ParsedHar): BuiltExchange {
   const first = hops[0] as Entry;
+  const last = hops[hops.length - 1] as Entry;
+  const stageUnknown = fromOtherTarget(first, har) ? 'other-target' : responseUnrecorded(last, har, preflightFor.has(last.index)) ? 'early-report' : undefined;
   const firstPreflight = preflightFor.get(first.index) ?? null;
   const origin = initiatorOrigin(first, firstPreflight, har.pages);
   const anyPreflight = hops.some((h) => preflightFor.has(h.index));
@@ -175,7 +177,8 @@ function build(hops: Entry[], extra: number[], preflightFor: ReadonlyMap<number,
       hops: hopRecords,
       errorsRecorded: har.errorsRecorded,
       chainComplete: har.producer.facts.recordsUnfinished,
-      failureStageKnown: !fromOtherTarget(first, har) && !responseUnrecorded(hops[hops.length - 1] as Entry, har, preflightFor.has((hops[hops.length - 1] as Entry).index)),
+      failureStageKnown: stageUnknown === undefined,
+      ...(stageUnknown ? { stageUnknownBecause: stageUnknown } : {}),
     },
     hopEntries: hops.map((h) => h.index),
     preflightEntries,

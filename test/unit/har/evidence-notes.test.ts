@@ -50,6 +50,19 @@ describe('evidence notes', () => {
     expect(x && explain(x).details.join(' ')).toMatch(/made by a worker/);
   });
 
+  test("live panel: a worker's blocked request is still explained as a worker's, with where to see it whole", () => {
+    // A worker's requests carry an empty Referer (Chromium 156): live entries have no pageref to tell otherwise.
+    const worker = e('GET', 'https://api.test/w', [['User-Agent', 'Mozilla/5.0'], ['Referer', '']], 0, [], { _resourceType: 'fetch', _initiator: { type: 'script', url: 'https://app.test/worker.js' } }, { _error: 'net::ERR_FAILED' });
+    const live = new LiveAnalysis();
+    live.add([worker]);
+    const x = live.current().exchanges[0];
+    expect([x?.evaluation.verdict, x?.evaluation.error, x?.record.stageUnknownBecause]).toEqual(['blocked', null, 'other-target']);
+    const text = x ? explain(x).details.join(' ') : '';
+    expect(text).toMatch(/made by a worker/);
+    expect(text).toContain('chrome://inspect');
+    expect(text).not.toContain("the page's own headers");
+  });
+
   test("live panel: the page's own request reported without its response is not taken for a worker's once pages are known", () => {
     const page = e('GET', 'https://api.test/p', [['Accept', '*/*'], ['Referer', 'https://app.test/']], 0, [], { _resourceType: 'fetch', _initiator: { type: 'script', url: 'https://app.test/app.js' } }, { _error: 'net::ERR_FAILED' });
     const live = new LiveAnalysis();
