@@ -6,9 +6,12 @@ const PHASE_WORDS = { reading: 'Reading', rereading: 'Reading again', analysing:
 export function ImportProgress({ reading, onCancel }: { reading: NonNullable<StoreState['importing']>; onCancel(): void }) {
   const percent = reading.size > 0 ? Math.floor((reading.read / reading.size) * 100) : 100;
   return (
-    <span class="import-progress" role="status" data-phase={reading.phase} data-percent={percent}>
+    <span class="import-progress" data-phase={reading.phase} data-percent={percent}>
+      {/* Only the phase is announced: a percentage changing ten times a second would be read out without end. */}
       <span>
-        {PHASE_WORDS[reading.phase]} <span class="mono">{reading.name}</span>
+        <span role="status">
+          {PHASE_WORDS[reading.phase]} <span class="mono">{reading.name}</span>
+        </span>
         {reading.phase === 'analysing' ? '…' : ` ${percent}% of ${megabytes(reading.size)}`}
       </span>
       <progress max={reading.size} value={reading.read} aria-label={`${PHASE_WORDS[reading.phase]} ${reading.name}`} />

@@ -39,12 +39,19 @@ export interface HarFile {
   stream(): ReadableStream<Uint8Array>;
 }
 
-/**
- * `warm`: work the panel would otherwise do for every exchange at once when it shows the list (its row), done
- * here between pauses; about 20 us an exchange, over half a second for the 30,000 of a 300 MB capture.
- */
-export async function readHarFile(file: HarFile, onProgress: (p: ReadProgress) => void, cancelled: () => boolean, warm?: (x: AnalysedExchange) => void): Promise<Analysis> {
-  const pause = pauser(cancelled);
+export interface ReadOptions {
+  /**
+   * Work the panel would otherwise do for every exchange at once when it shows the list (its row), done here
+   * between pauses: about 20 us an exchange, over half a second for the 30,000 of a 300 MB capture.
+   */
+  readonly warm?: (x: AnalysedExchange) => void;
+  /** Longest stretch of work between two pauses; tests set 0 to pause at every chunk. */
+  readonly frameMs?: number;
+}
+
+export async function readHarFile(file: HarFile, onProgress: (p: ReadProgress) => void, cancelled: () => boolean, options: ReadOptions = {}): Promise<Analysis> {
+  const { warm, frameMs = FRAME_MS } = options;
+  const pause = pauser(cancelled, frameMs);
   const stream = new HarStream({ all: file.size <= LIST_EVERY_REQUEST_UP_TO });
   await readChunks(file, (chunk) => stream.push(chunk), 'reading', onProgress, pause);
   // A preflight or redirect named a request counted long before: those few entries are read again.
@@ -91,11 +98,11 @@ interface Pause {
  * Yields to the panel's event loop once FRAME_MS of work have run. A message to itself, not setTimeout: a
  * timer in a panel that is not in front can be held back for a second or more, and the import with it.
  */
-function pauser(cancelled: () => boolean): Pause {
+function pauser(cancelled: () => boolean, frameMs: number): Pause {
   let since = performance.now();
   const due = async (): Promise<boolean> => {
     if (cancelled()) throw new ImportCancelled();
-    if (performance.now() - since < FRAME_MS) return false;
+    if (performance.now() - since < frameMs) return false;
     await nextTask();
     since = performance.now();
     return true;

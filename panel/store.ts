@@ -1,7 +1,8 @@
 /**
  * The capture store: HAR entries in, exchanges out. Entries are queued and analysed in batches (a page firing
  * thousands of requests must not trigger thousands of analyses), and subscribers get a new snapshot after each
- * batch. An imported HAR is analysed whole and shown instead of the live capture until the user goes back.
+ * batch. An imported HAR is read as a stream (read-har-file.ts) and shown instead of the live capture until the
+ * user goes back.
  */
 // From their modules, not src/har's index: the index names the streaming reader too, and the bundler keeps
 // whatever the first chunk's imports name in it (the reader is loaded only for an import: read-har-file.ts).
@@ -225,8 +226,13 @@ export class CaptureStore {
     this.set({ importing: { name, read: 0, size: file.size, phase: 'reading' }, notice: null });
     try {
       // Loaded when first needed: the streaming reader is a tenth of the panel's code, and most sessions never import.
-      const { readHarFile } = await import('./read-har-file');
-      const analysis = await readHarFile(file, progress, cancelled, warm);
+      const reader = await import('./read-har-file').catch(() => null);
+      if (reader === null) {
+        if (!cancelled()) this.set({ importing: null, notice: `${name}: the file reader could not be loaded (the extension may have been updated: close and reopen DevTools)` });
+        this.importToken = null;
+        return;
+      }
+      const analysis = await reader.readHarFile(file, progress, cancelled, { warm });
       if (cancelled()) return;
       this.importToken = null;
       this.set({ importing: null, imported: { name, analysis }, notice: importNotice(name, analysis) });

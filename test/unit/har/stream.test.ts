@@ -104,6 +104,33 @@ describe('analysed in slices (the panel\'s import gives way between them)', () =
       expect(pauses).toBeGreaterThanOrEqual(4);
     }
   });
+
+  test('a capture large enough to cross every slice boundary: the same analysis, and many pauses', async () => {
+    // 600 preflighted PUTs to URLs of their own (pairing pauses every 200 URLs), and 600 GETs: 1,200 exchanges
+    // (building pauses every 250, evaluating every 200), half of each blocked.
+    const specs: Parameters<typeof harEntry>[0][] = [];
+    for (let i = 0; i < 600; i++) {
+      const url = `${API}/put/${i}`;
+      const allow = i % 2 === 0 ? 'PUT' : 'GET';
+      specs.push({ url, start: i * 4, preflight: true, requestHeaders: [['Origin', PAGE], ['Access-Control-Request-Method', 'PUT']], status: 204, responseHeaders: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', allow]] });
+      specs.push({ url, method: 'PUT', start: i * 4 + 1, requestHeaders: [['Origin', PAGE]], status: allow === 'PUT' ? 200 : 0, responseHeaders: allow === 'PUT' ? [['Access-Control-Allow-Origin', PAGE]] : [], error: allow === 'PUT' ? null : 'net::ERR_FAILED' });
+      specs.push({ url: `${API}/get/${i}`, start: i * 4 + 2, requestHeaders: [['Origin', PAGE]], responseHeaders: i % 2 === 0 ? [['Access-Control-Allow-Origin', PAGE]] : [], error: i % 2 === 0 ? null : 'net::ERR_FAILED' });
+    }
+    const text = JSON.stringify({ log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, entries: specs.map(harEntry) } });
+    const once = analyseHarChunksSync(chunked(text, 65536));
+    const sliced = new HarStream();
+    for (const c of chunked(text, 65536)()) sliced.push(c);
+    sliced.end();
+    let pauses = 0;
+    const a = await sliced.analysisInSlices(async () => {
+      pauses++;
+    });
+    expect(once.exchanges).toHaveLength(1200);
+    expect(once.exchanges.filter((x) => x.evaluation.verdict === 'blocked')).toHaveLength(600);
+    expect(a.exchanges.map(face)).toEqual(once.exchanges.map(face));
+    // Pairing 600 URLs (3), building 1,200 exchanges (4), evaluating them (6), and the steps between.
+    expect(pauses).toBeGreaterThanOrEqual(13);
+  });
 });
 
 describe('an inert entry that a preflight or a redirect names is read in full', () => {

@@ -44,15 +44,23 @@ describe('readHarFile', () => {
 
   test('progress only grows, and the last is the analysis', async () => {
     const seen: ReadProgress[] = [];
-    await readHarFile(fileOf(chromium, 64), (p) => seen.push(p), () => false);
+    // Pausing at every chunk: a progress report for each.
+    await readHarFile(fileOf(chromium, 64), (p) => seen.push(p), () => false, { frameMs: 0 });
     expect(seen.at(-1)).toEqual({ read: chromium.length, size: chromium.length, phase: 'analysing' });
     const reads = seen.filter((p) => p.phase === 'reading').map((p) => p.read);
+    expect(reads.length).toBeGreaterThan(Math.floor(chromium.length / 64) - 2);
     expect(reads).toEqual([...reads].sort((a, b) => a - b));
   });
 
   test('a cancel stops it with ImportCancelled', async () => {
     await expect(readHarFile(fileOf(chromium, 16), () => {}, () => true)).rejects.toBeInstanceOf(ImportCancelled);
   });
+});
+
+test('rows are warmed for every exchange, in the pauses', async () => {
+  const warmed: number[] = [];
+  const a = await readHarFile(fileOf(chromium), () => {}, () => false, { warm: (x) => warmed.push(x.id), frameMs: 0 });
+  expect(warmed).toEqual(a.exchanges.map((x) => x.id));
 });
 
 describe('CaptureStore.importFile', () => {
@@ -74,6 +82,12 @@ describe('CaptureStore.importFile', () => {
     const a = store.current.imported?.analysis;
     expect(a?.truncated?.inEntry).toBe(true);
     expect(store.current.notice).toBe(`cut.har: the file ends in the middle of entry ${a?.truncated?.entries}: analysed the ${a?.truncated?.entries} entries before it`);
+  });
+
+  test('a file that ends before its first entry says so, not "after entry -1"', async () => {
+    const store = new CaptureStore();
+    await store.importFile('empty.har', fileOf('{"log":{"version":"1.2","entries":['));
+    expect(store.current.notice).toBe('empty.har: the file ends before its first entry: there is nothing to analyse');
   });
 
   test('a file that is not a HAR leaves the capture shown and says why', async () => {
