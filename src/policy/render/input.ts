@@ -9,18 +9,15 @@
 import { isToken } from '../../http';
 import type { Policy, PolicyPart } from '../types';
 
-export interface RenderPart {
-  /** `["/"]`: the whole origin. */
-  readonly paths: readonly string[];
-  readonly origins: readonly string[];
-  /** Beyond the safelisted ones: what Access-Control-Allow-Methods must hold. */
-  readonly methods: readonly string[];
-  /** Every method used here, for stacks that check each request's method against their list. */
-  readonly allMethods: readonly string[];
+/**
+ * A policy part as a stack may write it: the part's own values, with those that cannot be written safely left
+ * out (and said so in `leftOut`).
+ */
+export interface RenderPart extends Pick<PolicyPart, 'paths' | 'origins' | 'methods' | 'allMethods' | 'credentials' | 'maxAge'> {
+  /** PolicyPart.requestHeaders, as written. */
   readonly headers: readonly string[];
+  /** PolicyPart.exposeCandidates, as written (commented out: the capture cannot show which the page reads). */
   readonly expose: readonly string[];
-  readonly credentials: boolean;
-  readonly maxAge: number | null;
   /** Some request here needs a preflight. */
   readonly preflight: boolean;
   readonly nullAllowed: boolean;
