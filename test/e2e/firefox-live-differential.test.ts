@@ -65,41 +65,39 @@ describe('engine and panel vs Firefox ESR, recorded now', () => {
     expect(new Set(recordings.flatMap((r) => r.firefox.map((x) => x.caseId)))).toEqual(new Set(ids));
   });
 
-  test("the engine, on the HAR the add-on got, gives every request Firefox's verdict and reason key", () => {
-    let compared = 0;
-    let reasons = 0;
-    const wrong: string[] = [];
+  /** Every recording's requests held to Firefox's own verdicts, the scores summed. */
+  function scoreAll(judge: (r: Recording) => Judgement[], missing: string) {
+    const total = { compared: 0, reasons: 0, wrong: [] as string[] };
     for (const r of recordings) {
-      const judged: Judgement[] = analyseHar({ log: r.har }).exchanges.map((x) => ({
-        url: x.url,
-        method: x.method,
-        verdict: x.evaluation.verdict,
-        reason: firefoxReason(x)?.key ?? null,
-        confident: x.evaluation.verdict !== 'unknown' && x.evaluation.confidence !== 'uncertain',
-      }));
-      const score = scoreAgainstFirefox(r.firefox, judged, () => 'not in the HAR');
-      compared += score.compared;
-      reasons += score.reasons;
-      wrong.push(...score.wrong);
+      const score = scoreAgainstFirefox(r.firefox, judge(r), () => missing);
+      total.compared += score.compared;
+      total.reasons += score.reasons;
+      total.wrong.push(...score.wrong);
     }
+    return total;
+  }
+
+  test("the engine, on the HAR the add-on got, gives every request Firefox's verdict and reason key", () => {
+    const { compared, reasons, wrong } = scoreAll(
+      (r) =>
+        analyseHar({ log: r.har }).exchanges.map((x) => ({
+          url: x.url,
+          method: x.method,
+          verdict: x.evaluation.verdict,
+          reason: firefoxReason(x)?.key ?? null,
+          confident: x.evaluation.verdict !== 'unknown' && x.evaluation.confidence !== 'uncertain',
+        })),
+      'not in the HAR',
+    );
     expect(wrong).toEqual([]);
     expect(compared).toBeGreaterThanOrEqual(ids.length);
     expect(reasons).toBeGreaterThan(25);
   });
 
   test("the panel, live in Firefox, lists every request with Firefox's verdict (data-verdict) and reason key (data-reason)", () => {
-    let compared = 0;
-    let reasons = 0;
-    const wrong: string[] = [];
-    for (const r of recordings) {
-      expect(r.panel, `${r.group} has the panel's rows`).toBeDefined();
-      // 'unknown' is the panel declining to judge: not a verdict to hold against Firefox.
-      const judged: Judgement[] = (r.panel ?? []).map((p) => ({ ...p, confident: p.verdict !== 'unknown' }));
-      const score = scoreAgainstFirefox(r.firefox, judged, () => 'no row in the panel');
-      compared += score.compared;
-      reasons += score.reasons;
-      wrong.push(...score.wrong);
-    }
+    for (const r of recordings) expect(r.panel, `${r.group} has the panel's rows`).toBeDefined();
+    // 'unknown' is the panel declining to judge: not a verdict to hold against Firefox.
+    const { compared, reasons, wrong } = scoreAll((r) => (r.panel ?? []).map((p) => ({ ...p, confident: p.verdict !== 'unknown' })), 'no row in the panel');
     expect(wrong).toEqual([]);
     expect(compared).toBeGreaterThanOrEqual(ids.length);
     expect(reasons).toBeGreaterThan(25);
