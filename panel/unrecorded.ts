@@ -8,7 +8,7 @@ import type { AnalysedExchange } from '../src/har';
 
 export function responseUnrecorded(x: AnalysedExchange, hop: number): boolean {
   const h = x.record.hops[hop];
-  if (hop !== x.record.hops.length - 1 || !h || h.response || x.record.failureStageKnown !== false) return false;
+  if (hop !== x.record.hops.length - 1 || !h || h.response || !x.record.stageUnknown) return false;
   const error = x.evaluation.verdict === 'blocked' ? x.evaluation.error : null;
   return !error || (error.stage !== 'preflight' && error.hop >= hop);
 }

@@ -69,7 +69,7 @@ function observe(exchange: ExchangeRecord): Observed {
   const last = exchange.hops[exchange.hops.length - 1];
   if (!last) return { kind: 'unknown' };
   const hop = exchange.hops.length - 1;
-  if (last.error === CORS_FAILURE_ERROR) return { kind: 'failed', at: last.response ? 'response' : exchange.failureStageKnown === false ? 'unknown' : 'preflight', hop };
+  if (last.error === CORS_FAILURE_ERROR) return { kind: 'failed', at: last.response ? 'response' : exchange.stageUnknown ? 'unknown' : 'preflight', hop };
   const pfError = last.preflight?.error;
   if (last.error && last.error !== CORS_FAILURE_ERROR) return { kind: 'network-error', error: last.error };
   if (pfError && pfError !== 'net::ERR_INVALID_REDIRECT' && !last.response) return { kind: 'network-error', error: pfError };

@@ -57,15 +57,12 @@ export interface ExchangeRecord {
    */
   readonly chainComplete?: boolean;
   /**
-   * False when a request without a response says nothing about where it failed: Chrome records a worker's
-   * requests with status 0 wherever they failed, not only when the preflight did. Absent means true.
+   * Set when a failed request without a response says nothing about where it failed, and why: a request filed
+   * under no page ('other-target': Chrome records a worker's requests with status 0 wherever they failed, not
+   * only when the preflight did), or a report Chrome made before merging in the response ('early-report').
+   * Absent: a failed request without a response was stopped at its preflight.
    */
-  readonly failureStageKnown?: boolean;
-  /**
-   * Why the stage is not known, for the explanation: a request filed under no page (a worker's, recorded with
-   * its first headers only), or a report Chrome made before merging in the request's response.
-   */
-  readonly stageUnknownBecause?: 'other-target' | 'early-report';
+  readonly stageUnknown?: 'other-target' | 'early-report';
 }
 
 /**

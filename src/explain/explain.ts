@@ -6,6 +6,7 @@
  */
 import { CODES, failingResponse, hasHeader, headerValue } from '../cors';
 import type { AnalysedExchange } from '../har/analyze';
+import { namesItsHost } from '../har/entry';
 import { MAX_LOG_READ } from '../har/log-read-limit';
 import { browserWords } from './browser-words';
 import { plain } from './captured';
@@ -82,16 +83,16 @@ function consoleOf(x: AnalysedExchange, c: Ctx, options: ExplainOptions, firefox
   return { consoleMessage: message, consoleBrowser: 'Firefox', consoleDocs: firefoxReasonPage(reason.key) };
 }
 
-/** The last request went on the wire (it names its host), as a worker's first-headers-only record does not. */
+/** The last request went on the wire, as a worker's first-headers-only record does not. */
 function sentOnTheWire(x: AnalysedExchange): boolean {
   const last = x.record.hops[x.record.hops.length - 1];
-  return last !== undefined && (hasHeader(last.requestHeaders, 'host') || hasHeader(last.requestHeaders, ':authority'));
+  return last !== undefined && namesItsHost(last.requestHeaders);
 }
 
 /** Why a request the browser failed has no response in the capture. */
 function unrecordedDetail(x: AnalysedExchange, noun: string): string {
   const names = 'The console message for this request names the failing check';
-  if (x.record.stageUnknownBecause === 'other-target') {
+  if (x.record.stageUnknown === 'other-target') {
     return `The request was filed under no page: it was made by a worker (or a frame DevTools attached to late). DevTools records a worker's requests with their first headers only and no response, wherever they failed. ${names}; the worker's own DevTools (chrome://inspect, Workers) shows its full headers.`;
   }
   if (x.capture.source === 'live') {

@@ -61,11 +61,15 @@ export function isProvisional(e: Entry): boolean {
   return !hasResponse(e);
 }
 
+/** Request headers as they went on the wire: such a request always names its host (Host, or :authority on HTTP/2). */
+export function namesItsHost(requestHeaders: HeaderList): boolean {
+  return hasHeader(requestHeaders, 'host') || hasHeader(requestHeaders, ':authority');
+}
 
 /**
  * The request headers are Chrome's provisional ones although a response is there: a response served from the
- * HTTP cache. A request that went on the wire always names its host (Host, or :authority on HTTP/2).
+ * HTTP cache.
  */
 export function hasProvisionalRequestHeaders(e: Entry): boolean {
-  return !hasHeader(e.requestHeaders, 'host') && !hasHeader(e.requestHeaders, ':authority');
+  return !namesItsHost(e.requestHeaders);
 }

@@ -56,7 +56,7 @@ describe('evidence notes', () => {
     const live = new LiveAnalysis();
     live.add([worker]);
     const x = live.current().exchanges[0];
-    expect([x?.evaluation.verdict, x?.evaluation.error, x?.record.stageUnknownBecause]).toEqual(['blocked', null, 'other-target']);
+    expect([x?.evaluation.verdict, x?.evaluation.error, x?.record.stageUnknown]).toEqual(['blocked', null, 'other-target']);
     const text = x ? explain(x).details.join(' ') : '';
     expect(text).toMatch(/made by a worker/);
     expect(text).toContain('chrome://inspect');
@@ -71,7 +71,7 @@ describe('evidence notes', () => {
     const x = live.current().exchanges[0];
     // Live, such a report is Chrome's early form of a request it sent and failed on its answer (exchanges.ts
     // responseUnrecorded): blocked, the check unknown, and never put down to a worker.
-    expect([x?.evaluation.verdict, x?.evaluation.error, x?.record.failureStageKnown]).toEqual(['blocked', null, false]);
+    expect([x?.evaluation.verdict, x?.evaluation.error, x?.record.stageUnknown]).toEqual(['blocked', null, 'early-report']);
     expect(x && explain(x).details.join(' ')).not.toMatch(/made by a worker|filed under no page/);
   });
 
