@@ -4,7 +4,7 @@
  * the reasons from the cause rules (rules/), the caveats from what the capture could not show (caveats.ts).
  * Text only: no HTML, no ANSI; every observed value passes through `clean` before it is shown.
  */
-import { CODES, failingResponse, hasHeader, headerValue } from '../cors';
+import { CODES, failingResponse, headerValue } from '../cors';
 import type { AnalysedExchange } from '../har/analyze';
 import { namesItsHost } from '../har/entry';
 import { MAX_LOG_READ } from '../har/log-read-limit';
