@@ -22,12 +22,18 @@ interface Props {
   onClose(): void;
 }
 
+/** Chrome's console names the API that made the request. */
+function explainInPanel(x: AnalysedExchange): Explanation {
+  return explain(x, { resourceKind: x.resourceType === 'xhr' ? 'XMLHttpRequest' : 'fetch' });
+}
+
 export function Detail({ x: captured, onClose }: Props) {
   const whatIf = useWhatIf(captured);
   // Everything below shows the what-if when there is one; the exports stay those of the capture.
   const x = whatIf.shown;
-  const ex = useMemo(() => explain(x, { resourceKind: x.resourceType === 'xhr' ? 'XMLHttpRequest' : 'fetch' }), [x]);
-  const capturedEx = useMemo(() => (x === captured ? ex : explain(captured, { resourceKind: captured.resourceType === 'xhr' ? 'XMLHttpRequest' : 'fetch' })), [captured, x, ex]);
+  // The capture is explained once; a what-if edit re-explains only the edited exchange.
+  const capturedEx = useMemo(() => explainInPanel(captured), [captured]);
+  const ex = useMemo(() => (x === captured ? capturedEx : explainInPanel(x)), [x, captured, capturedEx]);
   const error = x.evaluation.verdict === 'blocked' ? x.evaluation.error : null;
   const fix = ex.fix ? fixLines(ex.fix) : [];
   return (
