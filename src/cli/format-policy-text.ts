@@ -6,6 +6,7 @@
 import type { Header } from '../cors';
 import { type AnalysedExchange, exchangeById } from '../har';
 import type { CannotPass, PassCount, PolicyPart } from '../policy';
+import { push } from '../policy/uses';
 import type { PolicyDocument, PolicyWithSnippets } from './policy-command';
 import { type Paint, printable } from './terminal';
 
@@ -72,7 +73,7 @@ function ids(cs: readonly CannotPass[]): string {
 /** One block per reason: 300 requests stopped by the same network error are one problem. */
 function cannotPassBlock(cs: readonly CannotPass[], exchanges: readonly AnalysedExchange[], paint: Paint): string[] {
   const byKind = new Map<string, CannotPass[]>();
-  for (const c of cs) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
+  for (const c of cs) push(byKind, c.kind, c);
   const out = [paint.yellow(`${cs.length} captured CORS request${cs.length === 1 ? '' : 's'} cannot pass under any least-privilege policy:`)];
   for (const group of byKind.values()) {
     const first = group[0] as CannotPass;
