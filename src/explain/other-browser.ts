@@ -43,7 +43,11 @@ export function otherBrowserDiffers(x: AnalysedExchange): boolean {
   const seen = cache.get(x);
   if (seen !== undefined) return seen?.differs === true;
   const judged = judgedByOther(x);
-  if (!judged) return false;
+  return judged !== null && differsFrom(x, judged);
+}
+
+/** The other browser decides otherwise, or its decision hangs on what the capture lacks. */
+function differsFrom(x: AnalysedExchange, judged: ReturnType<typeof judgeAs>): boolean {
   const blocksHere = x.evaluation.verdict === 'blocked';
   if (judged.verdict === 'depends') return true;
   if (judged.verdict === 'allowed') return blocksHere;
@@ -67,7 +71,7 @@ function compute(x: AnalysedExchange): OtherBrowserView | null {
   const I = BROWSERS[mine].name;
   const They = BROWSERS[theirs].name;
   const blocksHere = ev.verdict === 'blocked';
-  const base = { browser: theirs, verdict: judged.verdict };
+  const base = { browser: theirs, verdict: judged.verdict, differs: differsFrom(x, judged) };
 
   if (judged.verdict === 'depends') {
     const d = differenceIn(ev.hops, judged.hops, mine, theirs);
@@ -76,12 +80,12 @@ function compute(x: AnalysedExchange): OtherBrowserView | null {
       judged.on === 'unseen-preflight'
         ? `${I} ${blocksHere ? 'blocks' : 'allows'} this. ${They} would first send a preflight (OPTIONS)${judged.hop > 0 ? ` to the URL of hop ${judged.hop + 1}` : ''} that this capture does not hold${because}. Whether ${They} allows the request depends on the server's answer to it${d?.hint ? `: ${d.hint}` : ''}.`
         : `${I} blocks this. ${They} would not stop where ${I} did${because}. Whether ${They} allows the request depends on the headers of its response, which this capture does not hold (${I} never sent it).`;
-    return { ...base, differs: true, code: null, reason: null, sentence };
+    return { ...base, code: null, reason: null, sentence };
   }
   if (judged.verdict === 'allowed') {
-    if (!blocksHere) return { ...base, differs: false, code: null, reason: null, sentence: `${They} allows this too.` };
+    if (!blocksHere) return { ...base, code: null, reason: null, sentence: `${They} allows this too.` };
     const d = differenceIn(ev.hops, judged.hops, mine, theirs);
-    return { ...base, differs: true, code: null, reason: null, sentence: `${I} blocks this; ${They} allows it${d ? `: ${d.because}` : ', its checks pass on the same headers'}.` };
+    return { ...base, code: null, reason: null, sentence: `${I} blocks this; ${They} allows it${d ? `: ${d.because}` : ', its checks pass on the same headers'}.` };
   }
   const failure = judged.failure;
   const firefox = theirs === 'firefox' ? firefoxReason(asJudged(x, theirs, failure, judged.hops)) : null;
@@ -90,12 +94,11 @@ function compute(x: AnalysedExchange): OtherBrowserView | null {
   if (blocksHere && mineFailure) {
     const sameStep = mineFailure.stage === failure.stage && mineFailure.hop === failure.hop;
     const at = sameStep ? '' : `, at another step (${where(x, failure)})`;
-    return { ...base, differs: false, code: failure.code, reason: firefox?.key ?? null, sentence: `${They} blocks this too${at}: ${words}.` };
+    return { ...base, code: failure.code, reason: firefox?.key ?? null, sentence: `${They} blocks this too${at}: ${words}.` };
   }
   const d = differenceIn(ev.hops, judged.hops, mine, theirs);
   return {
     ...base,
-    differs: true,
     code: failure.code,
     reason: firefox?.key ?? null,
     sentence: `${I} allows this; ${They} blocks it${d ? `, because ${d.because}` : ''}. ${They}: ${words}, on ${where(x, failure)}.`,
