@@ -4,5 +4,5 @@
  */
 export { isFieldValue, isToken, TCHAR } from './token';
 export { escapeInvisibleChar, INVISIBLE_CHAR, showInvisible } from './invisible';
-export { MAX_AGE_CAP } from './max-age';
+export { MAX_AGE_CAP, SUGGESTED_MAX_AGE } from './max-age';
 export { hasResponse } from './response';

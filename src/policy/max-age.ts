@@ -1,13 +1,13 @@
 /**
- * How long browsers may keep a preflight answer. Ten minutes spares all but one preflight per URL and method
- * every ten minutes, and bounds how long a browser goes on trusting an answer after the policy changes (an
- * origin removed, a method withdrawn): a longer value saves little and keeps a revoked permission alive longer.
- * Each browser also caps the value whatever the server says (src/cors/browser.ts), and the note names the caps.
+ * How long browsers may keep a preflight answer: the value CORS Lens suggests everywhere (src/http/max-age.ts),
+ * since a longer one saves little and keeps a revoked permission alive longer. Each browser also caps the value
+ * whatever the server says (src/cors/browser.ts), and the note names the caps.
  */
 import { type Browser, BROWSERS } from '../cors';
+import { SUGGESTED_MAX_AGE } from '../http';
 import type { MaxAgeCap, PolicyNote } from './types';
 
-export const POLICY_MAX_AGE = 600;
+export const POLICY_MAX_AGE = SUGGESTED_MAX_AGE;
 
 export function maxAgeCaps(): MaxAgeCap[] {
   return (Object.keys(BROWSERS) as Browser[]).map((b) => ({ browser: BROWSERS[b].name, seconds: BROWSERS[b].maxAgeCap }));

@@ -8,7 +8,7 @@
  */
 import { allowListItems, type Evaluation, type ExchangeRecord, failingResponse, headerValue, isSafelistedMethod } from '../../cors';
 import type { Fix } from '../fix';
-import { isFieldValue, isToken, MAX_AGE_CAP } from '../../http';
+import { isFieldValue, isToken, MAX_AGE_CAP, SUGGESTED_MAX_AGE } from '../../http';
 
 export type Stack = 'express' | 'nginx' | 'apache' | 'flask' | 'django' | 'spring' | 'go';
 
@@ -41,9 +41,6 @@ export interface SnippetInput {
   /** The failing response was an error (4xx/5xx): error responses need the headers too. */
   readonly onErrorResponses: boolean;
 }
-
-/** Ten minutes: long enough to spare most preflights, short enough that a server fix is seen soon. */
-const SUGGESTED_MAX_AGE = 600;
 
 /** The snippet input for a blocked exchange, or null when the fix is not on the server (or there is none). */
 export function snippetInput(record: ExchangeRecord, evaluation: Evaluation, fix: Fix | null): SnippetInput | null {
@@ -90,7 +87,7 @@ export interface Safe {
   readonly notes: readonly string[];
 }
 
-function plural(n: number, one: string, many: string): string {
+export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
@@ -109,7 +106,9 @@ export function safeValues(input: SnippetInput, accept: (v: string) => boolean):
 }
 
 /** One comment line per note. Notes and advice are CORS Lens's own fixed wording, so nothing here needs escaping. */
-const comment = (prefix: string, lines: readonly string[]): string[] => lines.map((l) => `${prefix} ${l}`);
+export function comments(prefix: string, lines: readonly string[]): string[] {
+  return lines.map((l) => `${prefix} ${l}`);
+}
 
 /** Advice every stack shares, as comment text. */
 function advice(input: SnippetInput): string[] {
@@ -123,5 +122,5 @@ function advice(input: SnippetInput): string[] {
 
 /** The notes about values left out, then the advice, as comment lines: every stack opens with them, in this order. */
 export function notesAndAdvice(prefix: string, safe: Safe, input: SnippetInput): string[] {
-  return comment(prefix, [...safe.notes, ...advice(input)]);
+  return comments(prefix, [...safe.notes, ...advice(input)]);
 }

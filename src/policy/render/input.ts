@@ -6,7 +6,11 @@
  * cannot hold); the notes say what was left out. Path prefixes come from split.ts, which only makes them of
  * unreserved characters, so they are the one captured value comments may name ("paths under /api").
  */
+import { comments, plural } from '../../explain/snippets/input';
 import { isToken } from '../../http';
+
+// Shared with the stacks' renderers, which import their helpers from here.
+export { comments };
 import type { Policy, PolicyPart } from '../types';
 
 /**
@@ -39,10 +43,6 @@ const PATH = /^\/$|^(\/[A-Za-z0-9._~-]+)+$/;
 
 export function isPlainOrigin(value: string): boolean {
   return value === 'null' || ORIGIN.test(value);
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function keep(values: readonly string[], valid: (v: string) => boolean, accept: (v: string) => boolean, what: [string, string], notes: string[]): string[] {
@@ -93,11 +93,6 @@ export function advice(parts: readonly RenderPart[], scope: 'parts' | 'whole-of-
   if (parts.some((p) => p.nullAllowed)) out.push('"null" is allowed because requests carried it: any site can send it from a sandboxed iframe, so keep it only for public data.');
   if (parts.some((p) => p.expose.length > 0)) out.push('Expose-Headers is commented out: the capture cannot show which response headers the page reads. Keep only those.');
   return out;
-}
-
-/** One comment line per advice line. */
-export function comments(prefix: string, lines: readonly string[]): string[] {
-  return lines.map((l) => `${prefix} ${l}`);
 }
 
 /** "paths under /a, /b" or "every path", for the comment that says where a part's lines belong. */
