@@ -4,7 +4,7 @@
  * and the engine checks it as it would check a server's answer. A line that is not `Name: value` is reported,
  * with its number, rather than guessed at.
  */
-import type { Header } from '../src/cors';
+import { type Header, headerText, trimOws } from '../src/cors';
 
 export interface ParsedLines {
   readonly headers: Header[];
@@ -12,9 +12,7 @@ export interface ParsedLines {
   readonly rejected: number[];
 }
 
-export function headerText(headers: readonly Header[]): string {
-  return headers.map((h) => `${h.name}: ${h.value}`).join('\n');
-}
+export { headerText };
 
 export function parseHeaderLines(text: string): ParsedLines {
   const headers: Header[] = [];
@@ -28,7 +26,7 @@ export function parseHeaderLines(text: string): ParsedLines {
       return;
     }
     // A server's value is read without its surrounding spaces and tabs, as browsers read a header line.
-    headers.push({ name, value: line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, '') });
+    headers.push({ name, value: trimOws(line.slice(colon + 1)) });
   });
   return { headers, rejected };
 }

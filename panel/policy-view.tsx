@@ -6,9 +6,9 @@
  * header names) are text nodes, shown through displayValue.
  */
 import { useMemo, useState } from 'preact/hooks';
-import type { Header } from '../src/cors';
+import { type Header, headerText } from '../src/cors';
 import type { AnalysedExchange } from '../src/har';
-import { type CannotPass, type Policy, type PolicyPart, type PolicyReport, policyReport, policySnippets, targetPass } from '../src/policy';
+import { type CannotPass, type Policy, type PolicyPart, policyReport, policySnippets, targetPass } from '../src/policy';
 import { CopyButton } from './copy-button';
 import { displayValue } from './headers-table';
 import { StackTabs } from './stack-tabs';
@@ -24,7 +24,10 @@ export function PolicyView({ exchanges, onOpen }: Props) {
   // Until the user picks one: the server the page asked the most of, which is the one they are most likely fixing.
   const busiest = useMemo(() => [...report.policies].sort((a, b) => b.pass.total - a.pass.total)[0], [report]);
   const policy = report.policies.find((p) => p.target === chosen) ?? busiest;
-  if (!policy) {
+  // The pass count and the requests that cannot pass come from one walk over the target's exchanges.
+  const target = policy?.target ?? null;
+  const proof = useMemo(() => (target === null ? null : targetPass(report, exchanges, target)), [report, exchanges, target]);
+  if (!policy || !proof) {
     return (
       <section class="policy-view" aria-label="Server policy" data-targets="0">
         <p class="empty">No cross-origin CORS request {exchanges.length === 0 ? 'yet' : 'in this capture'}: there is no server policy to derive. Requests the page makes to other origins appear here as one configuration per server.</p>
@@ -48,15 +51,14 @@ export function PolicyView({ exchanges, onOpen }: Props) {
             Server <span class="mono">{displayValue(policy.target)}</span>
           </span>
         )}
-        <PassCount report={report} exchanges={exchanges} target={policy.target} />
+        <PassCount pass={proof.pass} />
       </header>
-      <TargetPolicy key={policy.target} policy={policy} cannotPass={targetPass(report, exchanges, policy.target).cannotPass} exchanges={exchanges} onOpen={onOpen} />
+      <TargetPolicy key={policy.target} policy={policy} cannotPass={proof.cannotPass} exchanges={exchanges} onOpen={onOpen} />
     </section>
   );
 }
 
-function PassCount({ report, exchanges, target }: { report: PolicyReport; exchanges: readonly AnalysedExchange[]; target: string }) {
-  const { pass } = targetPass(report, exchanges, target);
+function PassCount({ pass }: { pass: { readonly passing: number; readonly total: number } }) {
   return (
     <span class={`pass-count${pass.passing === pass.total ? ' all' : ''}`} data-passing={pass.passing} data-total={pass.total}>
       {pass.total === 1 ? (
@@ -144,7 +146,7 @@ function PartView({ part, title }: { part: PolicyPart; title: string | null }) {
 }
 
 function Lines({ title, lines, kind }: { title: string; lines: readonly Header[]; kind: string }) {
-  const text = lines.map((h) => `${h.name}: ${h.value}`).join('\n');
+  const text = headerText(lines);
   return (
     <div class="policy-lines" data-lines={kind}>
       <h4>{title}</h4>

@@ -2,7 +2,7 @@
  * `policy --format markdown`: the policy for a pull request or an issue. Captured values (origins, methods,
  * header names, URLs) go in code spans or fenced blocks through the one escaper; prose is CORS Lens's own words.
  */
-import type { Header } from '../cors';
+import { headerText } from '../cors';
 import type { Stack } from '../explain/snippets';
 import { mdBlock, mdCell, mdCode, mdText } from '../export/markdown-text';
 import { type AnalysedExchange, exchangeById } from '../har';
@@ -69,8 +69,4 @@ function partSection(p: PolicyPart): string[] {
   if (p.preflightStatus !== null) out.push(mdText(`Preflight (OPTIONS) answer, status ${p.preflightStatus}, before any authentication or redirect:`), '', mdBlock(headerText(p.preflightResponse), 'http'), '');
   out.push(mdText('Every other response, 2xx, 3xx, 4xx and 5xx alike:'), '', mdBlock(headerText(p.actualResponse), 'http'), '');
   return out;
-}
-
-function headerText(lines: readonly Header[]): string {
-  return lines.map((h) => `${h.name}: ${h.value}`).join('\n');
 }

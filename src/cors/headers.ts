@@ -55,3 +55,8 @@ export function hasHeader(headers: HeaderList, name: string): boolean {
   const wanted = name.toLowerCase();
   return headers.some((h) => nameIs(h.name, wanted));
 }
+
+/** A header list as `Name: value` lines, as a server sends them and a person reads or types them. */
+export function headerText(headers: HeaderList): string {
+  return headers.map((h) => `${h.name}: ${h.value}`).join('\n');
+}

@@ -24,6 +24,6 @@ export {
 export { allowListItems } from './allow-list';
 export type { CorsWarning, WarningCode } from './warnings';
 export { simulate, type HopOutcome, type PreflightSource, type Simulation, type SimulationEnd } from './simulate';
-export { hasHeader, headerValue, headerValues, nameIs, trimOws } from './headers';
+export { hasHeader, headerText, headerValue, headerValues, nameIs, trimOws } from './headers';
 export { normaliseMethod, isSafelistedMethod } from './methods';
 export { originOf, sameOrigin } from './origin';
