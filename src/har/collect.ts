@@ -77,12 +77,9 @@ export class EntryCollector {
       this.skipped.push({ index, reason: result });
       return;
     }
-    const { pending, hasErrorField } = result;
+    const { pending } = result;
     const e = pending.entry;
-    this.usable++;
-    this.errorField ||= hasErrorField;
-    this.pagerefs ||= e.pageref !== null;
-    if (isWorkerScript(e)) this.workerScripts.add(e.url);
+    this.countUsable(e, result.hasErrorField);
     if (this.usable <= UA_PROBE && this.uaBrowser === null) this.uaBrowser = browserFromUserAgent(e);
     if (this.inert && isInert(e, pending.failures) && this.inert.offer(e, pending)) return;
     this.keep(pending);
@@ -104,11 +101,16 @@ export class EntryCollector {
     const e = result.pending.entry;
     if (!this.inert.offer(e, { standIn: result.pending, text })) return false;
     this.total++;
+    this.countUsable(e, result.hasErrorField);
+    return true;
+  }
+
+  /** What every usable entry tells about the capture as a whole, read in full or skimmed. */
+  private countUsable(e: Entry, hasErrorField: boolean): void {
     this.usable++;
-    this.errorField ||= result.hasErrorField;
+    this.errorField ||= hasErrorField;
     this.pagerefs ||= e.pageref !== null;
     if (isWorkerScript(e)) this.workerScripts.add(e.url);
-    return true;
   }
 
   private keep(p: PendingEntry): void {
