@@ -6,11 +6,11 @@
  */
 import { useState } from 'preact/hooks';
 import type { HeaderList } from '../src/cors';
+import { responseUnrecorded } from '../src/explain';
 import type { AnalysedExchange } from '../src/har';
 import type { EditedStep } from '../src/har/what-if';
 import { headerText, parseHeaderLines } from './header-lines';
 import { displayValue, HeadersTable } from './headers-table';
-import { responseUnrecorded } from './unrecorded';
 import type { WhatIf } from './use-what-if';
 
 interface Block {

@@ -3,8 +3,8 @@
  * steps it prevented shown as not sent. A preflight answered from the browser's cache is a step too: it was
  * there, only not captured.
  */
+import { responseUnrecorded } from '../src/explain';
 import type { AnalysedExchange } from '../src/har';
-import { responseUnrecorded } from './unrecorded';
 
 export interface Step {
   readonly kind: 'preflight' | 'cached-preflight' | 'redirect' | 'request';

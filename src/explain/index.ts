@@ -18,3 +18,4 @@ export { type FirefoxReason, firefoxReason } from './firefox-reason';
 export { browserWords, type BrowserWords } from './browser-words';
 export { type OtherBrowserView, otherBrowserDiffers, otherBrowserView } from './other-browser';
 export { truncationText } from './truncation';
+export { responseUnrecorded } from './unrecorded';

@@ -1,9 +1,9 @@
 /**
- * When the detail says "no response recorded" rather than "not sent" (panel/unrecorded.ts): only for the last
+ * When the detail says "no response recorded" rather than "not sent" (src/explain/unrecorded.ts): only for the last
  * request, failed with no response, where the record does not show it was stopped before the network.
  */
 import { describe, expect, test } from 'vitest';
-import { responseUnrecorded } from '../../../panel/unrecorded';
+import { responseUnrecorded } from '../../../src/explain';
 import { type AnalysedExchange, analyseHar, LiveAnalysis } from '../../../src/har';
 
 type H = [string, string][];
